@@ -1,0 +1,51 @@
+package org.foiwatch;
+
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.PipelineOptions;
+
+/** Command-line options of foiwatch ({@code --name=value}); {@code --help} lists them. */
+public interface FoiOptions extends PipelineOptions {
+
+  @Description("Input: a directory (read recursively), a file, or a glob; any Beam filesystem path.")
+  @Default.String("samples")
+  String getInput();
+
+  void setInput(String value);
+
+  @Description("Output directory for the record files (created when missing).")
+  @Default.String("out")
+  String getOutput();
+
+  void setOutput(String value);
+
+  @Description("Files larger than this many bytes are not parsed (status too_large).")
+  @Default.Integer(100 * 1024 * 1024)
+  int getMaxFileBytes();
+
+  void setMaxFileBytes(int value);
+
+  @Description("Characters of text kept per document; longer documents are truncated (truncated_by = max_chars_per_document).")
+  @Default.Integer(5_000_000)
+  int getMaxCharsPerDocument();
+
+  void setMaxCharsPerDocument(int value);
+
+  @Description("Attachments and embedded files parsed per input file, at most.")
+  @Default.Integer(1000)
+  int getMaxAttachments();
+
+  void setMaxAttachments(int value);
+
+  @Description("Seconds one input file may take to parse before it is stopped (status timeout).")
+  @Default.Integer(120)
+  int getParseTimeoutSeconds();
+
+  void setParseTimeoutSeconds(int value);
+
+  @Description("PDFBox main-memory budget per PDF in bytes; beyond it PDFBox spills to temporary files.")
+  @Default.Long(256L * 1024 * 1024)
+  long getPdfMaxMainMemoryBytes();
+
+  void setPdfMaxMainMemoryBytes(long value);
+}

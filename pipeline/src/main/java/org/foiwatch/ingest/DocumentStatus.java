@@ -1,0 +1,30 @@
+package org.foiwatch.ingest;
+
+/** The closed set of outcomes of reading one document; every document ends in exactly one. */
+public enum DocumentStatus {
+  /** Text was extracted. */
+  PARSED,
+  /** The file parsed but holds no text (e.g. an image without OCR, a blank page). */
+  EMPTY,
+  /** Password-protected: no text without the password. */
+  ENCRYPTED,
+  /** Damaged or not what its type claims: the parser failed. */
+  CORRUPT,
+  /** No parser for this media type. */
+  UNSUPPORTED,
+  /** Larger than --maxFileBytes: not parsed. */
+  TOO_LARGE,
+  /** Parsed, but a limit cut the text short (see truncated_by). */
+  TRUNCATED,
+  /** Parsing exceeded --parseTimeoutSeconds and was stopped. */
+  TIMEOUT,
+  /** Parsing exhausted the parser's memory and was stopped. */
+  OOM,
+  /** The parser process died, or an unexpected error happened outside the parser. */
+  CRASHED;
+
+  /** The name used in records: lower case. */
+  public String label() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+}

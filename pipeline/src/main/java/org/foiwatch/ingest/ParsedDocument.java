@@ -1,0 +1,42 @@
+package org.foiwatch.ingest;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One input file or one of its attachments after parsing: identity, status and structure.
+ * Attachments are documents of their own, never concatenated into their parent's text.
+ *
+ * @param metadata selected Tika metadata (title, subject, sender, dates) by our own key names
+ */
+public record ParsedDocument(
+    String source,
+    String attachment,
+    String documentId,
+    String parentId,
+    int depth,
+    String sha256,
+    String mediaType,
+    DocumentStatus status,
+    String error,
+    String truncatedBy,
+    int pages,
+    Map<String, String> metadata,
+    List<Block> blocks)
+    implements Serializable {
+
+  public int chars() {
+    int chars = 0;
+    for (Block block : blocks) {
+      for (String cell : block.cells()) {
+        chars += cell.length();
+      }
+    }
+    return chars;
+  }
+
+  public boolean isContainer() {
+    return attachment == null;
+  }
+}

@@ -1,0 +1,226 @@
+package org.foiwatch.ingest;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParser;
+import javax.xml.parsers.SAXParserFactory;
+import org.xml.sax.Attributes;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.helpers.DefaultHandler;
+
+/**
+ * Turns Tika's XHTML for one document into {@link Block}s: pages from {@code <div
+ * class="page">}, paragraphs and lines from block elements, tables as rows of cells, sheet names
+ * from the heading Tika writes before each sheet's table. A streaming SAX pass, never regexes.
+ */
+public final class XhtmlBlockReader {
+
+  private static final Set<String> BLOCK_ELEMENTS =
+      Set.of("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "blockquote", "dd", "dt",
+          "title", "ul", "ol", "body");
+  private static final Set<String> SKIPPED = Set.of("head", "script", "style");
+  private static final java.util.regex.Pattern BLANK_LINE =
+      java.util.regex.Pattern.compile("\\n[ \\t\\u00a0\\r]*\\n");
+
+  /** The blocks and page count of one document. */
+  public record Result(List<Block> blocks, int pages) {}
+
+  private final SAXParserFactory factory;
+
+  public XhtmlBlockReader() {
+    factory = SAXParserFactory.newInstance();
+    factory.setNamespaceAware(true);
+    try {
+      // Tika's own XHTML has no DTD; refuse any so nothing external can be resolved.
+      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+    } catch (ParserConfigurationException | SAXException e) {
+      throw new IllegalStateException("XML parser does not support secure processing", e);
+    }
+  }
+
+  public Result read(String xhtml) {
+    Handler handler = new Handler();
+    try {
+      SAXParser parser = factory.newSAXParser();
+      parser.parse(new InputSource(new StringReader(xhtml)), handler);
+    } catch (ParserConfigurationException | SAXException | IOException e) {
+      // Tika produced the XHTML itself; a failure here means a truncated write. Keep what we have.
+      handler.flushParagraph();
+    }
+    int pages = handler.pageDivs > 0 ? handler.pageDivs : (handler.blocks.isEmpty() ? 0 : 1);
+    return new Result(handler.blocks, pages);
+  }
+
+  private static final class Handler extends DefaultHandler {
+    private final List<Block> blocks = new ArrayList<>();
+    private final StringBuilder text = new StringBuilder();
+    private int pageDivs;
+    private int skipDepth;
+    private int quoteDepth;
+    private int tableDepth;
+    private int tableCount = -1;
+    private String heading;
+    private String sheet;
+    private List<String> row;
+    private StringBuilder cell;
+
+    private int page() {
+      return Math.max(pageDivs, 1);
+    }
+
+    @Override
+    public void startElement(String uri, String localName, String qName, Attributes attributes) {
+      String name = localName.toLowerCase(Locale.ROOT);
+      if (SKIPPED.contains(name) || skipDepth > 0) {
+        skipDepth++;
+        return;
+      }
+      switch (name) {
+        case "div" -> {
+          if ("page".equals(attributes.getValue("class"))) {
+            flushParagraph();
+            pageDivs++;
+            heading = null;
+          } else if (cell == null) {
+            flushParagraph();
+          }
+        }
+        case "table" -> {
+          flushParagraph();
+          if (tableDepth++ == 0) {
+            tableCount++;
+            sheet = heading;
+          }
+        }
+        case "tr" -> {
+          if (tableDepth == 1) {
+            row = new ArrayList<>();
+          }
+        }
+        case "td", "th" -> {
+          if (tableDepth == 1 && row != null) {
+            cell = new StringBuilder();
+          }
+        }
+        case "br" -> append("\n");
+        case "blockquote" -> {
+          flushParagraph();
+          quoteDepth++;
+        }
+        case "h1", "h2", "h3", "h4", "h5", "h6" -> {
+          flushParagraph();
+        }
+        default -> {
+          if (BLOCK_ELEMENTS.contains(name)) {
+            if (cell != null) {
+              separateCellParagraphs();
+            } else {
+              flushParagraph();
+            }
+          }
+        }
+      }
+    }
+
+    @Override
+    public void endElement(String uri, String localName, String qName) {
+      String name = localName.toLowerCase(Locale.ROOT);
+      if (skipDepth > 0) {
+        skipDepth--;
+        return;
+      }
+      switch (name) {
+        case "td", "th" -> {
+          if (cell != null && row != null) {
+            row.add(normalise(cell.toString()));
+            cell = null;
+          }
+        }
+        case "tr" -> {
+          if (tableDepth == 1 && row != null) {
+            if (row.stream().anyMatch(c -> !c.isEmpty())) {
+              blocks.add(Block.row(page(), sheet, tableCount, row));
+            }
+            row = null;
+          }
+        }
+        case "table" -> tableDepth = Math.max(0, tableDepth - 1);
+        case "blockquote" -> {
+          flushParagraph();
+          quoteDepth = Math.max(0, quoteDepth - 1);
+        }
+        case "h1", "h2", "h3", "h4", "h5", "h6" -> {
+          heading = normalise(text.toString());
+          flushParagraph();
+        }
+        default -> {
+          if (BLOCK_ELEMENTS.contains(name) && cell == null) {
+            flushParagraph();
+          }
+        }
+      }
+    }
+
+    @Override
+    public void characters(char[] ch, int start, int length) {
+      if (skipDepth == 0) {
+        append(new String(ch, start, length));
+      }
+    }
+
+    @Override
+    public void ignorableWhitespace(char[] ch, int start, int length) {
+      characters(ch, start, length);
+    }
+
+    private void append(String chars) {
+      if (cell != null) {
+        cell.append(chars);
+      } else if (tableDepth == 0 || row == null) {
+        text.append(chars);
+      }
+    }
+
+    private void separateCellParagraphs() {
+      if (cell.length() > 0 && cell.charAt(cell.length() - 1) != '\n') {
+        cell.append('\n');
+      }
+    }
+
+    /** Emits the pending text; blank lines (plain-text bodies) separate paragraphs. */
+    void flushParagraph() {
+      for (String part : BLANK_LINE.split(text)) {
+        String paragraph = normalise(part);
+        if (!paragraph.isEmpty()) {
+          blocks.add(Block.paragraph(page(), paragraph, quoteDepth > 0));
+        }
+      }
+      text.setLength(0);
+    }
+  }
+
+  /** Collapses runs of spaces and tabs, trims each line, drops blank lines at the ends. */
+  static String normalise(String raw) {
+    String[] lines = raw.replace('\u00a0', ' ').replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
+    StringBuilder out = new StringBuilder(raw.length());
+    for (String line : lines) {
+      String collapsed = line.replaceAll("[ \\t\\x0B\\f]+", " ").strip();
+      if (collapsed.isEmpty()) {
+        continue;
+      }
+      if (out.length() > 0) {
+        out.append('\n');
+      }
+      out.append(collapsed);
+    }
+    return out.toString();
+  }
+}

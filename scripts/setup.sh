@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs what foiwatch needs on this machine when it is missing: a JDK 17+ and Maven.
+# Sourced by run.sh and test.sh; safe to run again (it only installs what is absent).
+set -euo pipefail
+
+apt_install() {
+  if [ "$(id -u)" -ne 0 ] && ! command -v sudo >/dev/null 2>&1; then
+    echo "foiwatch: please install: $* (needs root)" >&2
+    return 1
+  fi
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  if [ -z "${FOIWATCH_APT_UPDATED:-}" ]; then
+    $sudo apt-get update -qq >/dev/null
+    export FOIWATCH_APT_UPDATED=1
+  fi
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+if ! command -v java >/dev/null 2>&1 || ! command -v javac >/dev/null 2>&1; then
+  echo "foiwatch: installing a JDK (openjdk-17-jdk-headless)..." >&2
+  apt_install openjdk-17-jdk-headless
+fi
+if ! command -v mvn >/dev/null 2>&1; then
+  echo "foiwatch: installing Maven..." >&2
+  apt_install maven
+fi
