@@ -1,0 +1,120 @@
+package org.foiwatch;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.foiwatch.extract.ExtractMentions;
+import org.foiwatch.ingest.InputSpec;
+import org.foiwatch.ingest.MatchInputs;
+import org.foiwatch.ingest.ParseDocuments;
+import org.foiwatch.ingest.ParsedDocument;
+import org.foiwatch.ingest.ParserLimits;
+import org.foiwatch.records.BuildRecords;
+import org.foiwatch.records.DocumentRecord;
+import org.foiwatch.records.EquipmentRecord;
+import org.foiwatch.records.MentionRecord;
+import org.foiwatch.sinks.RunSummary;
+import org.foiwatch.sinks.WriteJsonLines;
+
+/**
+ * foiwatch: FOI responses in, documents / mentions / equipment records out.
+ * match → parse (Tika) → extract (matchers) → normalise and build records → write.
+ */
+public final class FoiPipeline {
+
+  /** Exit status for bad command-line input. */
+  static final int USAGE_ERROR = 2;
+
+  private FoiPipeline() {}
+
+  public static void main(String[] args) {
+    PipelineOptionsFactory.register(FoiOptions.class);
+    if (List.of(args).contains("--help")) {
+      PipelineOptionsFactory.printHelp(System.out, FoiOptions.class);
+      System.out.println("Runner options: --runner=DirectRunner|FlinkRunner (default DirectRunner); "
+          + "for FlinkRunner also --flinkMaster=host:port, --parallelism=N (see README).");
+      return;
+    }
+    FoiOptions options;
+    try {
+      options = PipelineOptionsFactory.fromArgs(args).withValidation().as(FoiOptions.class);
+    } catch (IllegalArgumentException e) {
+      System.err.println("foiwatch: " + firstLine(e.getMessage()) + " (see --help)");
+      System.exit(USAGE_ERROR);
+      return;
+    }
+    int status;
+    try {
+      status = run(options, System.out);
+    } catch (InputException e) {
+      System.err.println("foiwatch: " + e.getMessage());
+      status = USAGE_ERROR;
+    }
+    System.exit(status);
+  }
+
+  /** Runs the pipeline, prints the summary, and returns the process exit status. */
+  public static int run(FoiOptions options, PrintStream out) {
+    org.apache.beam.sdk.io.FileSystems.setDefaultPipelineOptions(options);
+    String filepattern = InputSpec.toFilepattern(options.getInput());
+    List<String> inputs = RunSummary.matchInputs(filepattern);
+    if (inputs.isEmpty()) {
+      throw new InputException("no input files match --input=" + options.getInput());
+    }
+    long started = System.nanoTime();
+    Pipeline pipeline = build(options, filepattern);
+    PipelineResult result = pipeline.run();
+    result.waitUntilFinish();
+    double seconds = (System.nanoTime() - started) / 1e9;
+    try {
+      RunSummary summary = RunSummary.read(options.getOutput(), inputs);
+      summary.print(out, seconds);
+      return summary.missing().isEmpty() ? 0 : 1;
+    } catch (IOException e) {
+      out.println("foiwatch: could not read back the records to check them: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  public static Pipeline build(FoiOptions options, String filepattern) {
+    ParserLimits limits = new ParserLimits(options.getMaxFileBytes(), options.getMaxCharsPerDocument(),
+        options.getMaxAttachments(), options.getParseTimeoutSeconds(), options.getPdfMaxMainMemoryBytes());
+    Pipeline pipeline = Pipeline.create(options);
+    PCollection<ParsedDocument> documents = pipeline
+        .apply("MatchInputs", new MatchInputs(filepattern))
+        .apply("ParseDocuments", new ParseDocuments(limits));
+    PCollectionTuple records = documents
+        .apply("ExtractMentions", new ExtractMentions())
+        .apply("BuildRecords", new BuildRecords());
+    String output = options.getOutput();
+    records.get(BuildRecords.DOCUMENTS).apply("WriteDocuments", new WriteJsonLines<DocumentRecord>(output, "documents",
+        d -> d.getSource() + "\u0000" + d.getDepth() + "\u0000" + (d.getAttachment() == null ? "" : d.getAttachment())));
+    records.get(BuildRecords.MENTIONS).apply("WriteMentions", new WriteJsonLines<MentionRecord>(output, "mentions",
+        m -> m.getSource() + "\u0000" + (m.getAttachment() == null ? "" : m.getAttachment()) + "\u0000"
+            + String.format("%09d", m.getStart())));
+    records.get(BuildRecords.EQUIPMENT).apply("WriteEquipment", new WriteJsonLines<EquipmentRecord>(output, "equipment",
+        e -> e.getSource() + "\u0000" + e.getVendor() + "\u0000" + (e.getModel() == null ? "" : e.getModel())));
+    return pipeline;
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "invalid arguments";
+    }
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+
+  /** Bad input named on the command line: a one-line message and exit status 2. */
+  static final class InputException extends RuntimeException {
+    InputException(String message) {
+      super(message);
+    }
+  }
+}

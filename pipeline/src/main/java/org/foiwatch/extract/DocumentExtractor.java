@@ -1,0 +1,53 @@
+package org.foiwatch.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.foiwatch.ingest.Block;
+import org.foiwatch.ingest.ParsedDocument;
+import org.foiwatch.normalise.ModelGrammars;
+import org.foiwatch.normalise.VendorCatalogue;
+
+/**
+ * Everything foiwatch reads from one parsed document: its FOI fields and its equipment
+ * mentions from tables and prose, outside the quoted request and e-mail quotes. Plain Java
+ * (no Beam): build once per worker, it holds the OpenNLP models and matchers.
+ */
+public final class DocumentExtractor {
+
+  /** The result for one document. */
+  public record Extraction(DocumentFields fields, List<EquipmentMention> mentions) implements java.io.Serializable {}
+
+  private final TableExtractor tables;
+  private final ProseExtractor prose;
+
+  public DocumentExtractor() {
+    VendorCatalogue catalogue = VendorCatalogue.standard();
+    ModelGrammars grammars = ModelGrammars.standard();
+    this.tables = new TableExtractor(catalogue, grammars);
+    this.prose = new ProseExtractor(catalogue, new VendorFinder(catalogue), new ModelFinder(grammars));
+  }
+
+  public Extraction extract(ParsedDocument document) {
+    if (document.blocks().isEmpty()) {
+      return new Extraction(DocumentFields.none(), List.of());
+    }
+    DocumentText text = new DocumentText(document.blocks());
+    boolean[] excluded = ContextFilter.excludedBlocks(document.blocks());
+    List<EquipmentMention> mentions = new ArrayList<>();
+    Integer totalCameras = null;
+    for (List<Integer> table : text.tables()) {
+      TableExtractor.Result result = tables.extract(text, table, excluded);
+      mentions.addAll(result.mentions());
+      if (result.totalCameras() != null) {
+        totalCameras = result.totalCameras();
+      }
+    }
+    List<Block> blocks = document.blocks();
+    for (int i = 0; i < blocks.size(); i++) {
+      if (!excluded[i] && !blocks.get(i).isRow()) {
+        mentions.addAll(prose.extract(text, i));
+      }
+    }
+    return new Extraction(FoiFieldExtractor.extract(document, excluded, totalCameras), mentions);
+  }
+}

@@ -1,0 +1,24 @@
+package org.foiwatch.extract;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a response says about itself: who answered, under which reference and when, the
+ * exemptions cited, and the signals its outcome is decided from once its equipment is known
+ * ({@link FoiFieldExtractor#outcome}).
+ */
+public record DocumentFields(
+    String authority,
+    String foiReference,
+    String responseDate,
+    Set<String> outcomeSignals,
+    List<String> exemptions,
+    Integer totalCameras)
+    implements Serializable {
+
+  public static DocumentFields none() {
+    return new DocumentFields(null, null, null, Set.of(), List.of(), null);
+  }
+}

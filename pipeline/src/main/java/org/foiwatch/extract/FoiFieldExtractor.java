@@ -1,0 +1,257 @@
+package org.foiwatch.extract;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.foiwatch.ingest.Block;
+import org.foiwatch.ingest.ParsedDocument;
+
+/**
+ * The response's own fields: the authority (letterhead, signature, sender), our FOI reference
+ * (not the requester's "Your ref"), the response date, the outcome and the exemptions cited.
+ */
+public final class FoiFieldExtractor {
+
+  private static final String REF =
+      "((?:FOI|EIR|FOIA|FOISA|IR|REQ|RFI|CRM)[\\s/-]?\\d{2,8}(?:[/-]\\d{1,6}){0,2}|\\d{4}/\\d{3,6}|\\d{2,6}/\\d{2})\\b";
+  private static final Pattern LABELLED_REF = Pattern.compile(
+      "(?i)\\b(?:our\\s+ref(?:erence)?|ref(?:erence)?\\s+(?:no\\.?|number)|foi\\s+ref(?:erence)?|request\\s+ref(?:erence)?|request\\s+(?:no\\.?|number)|case\\s+(?:ref(?:erence)?|no\\.?|number)|reference)\\s*[:.]?\\s*"
+          + REF.replace("(?:FOI", "(?i:FOI"));
+  private static final Pattern TITLED_REF = Pattern.compile(
+      "(?i)\\b(?:freedom\\s+of\\s+information(?:\\s+act\\s+2000)?\\s*(?:-|–|:)?\\s*(?:request|reference)?|foi\\s+request|information\\s+request|request)\\s*(?:ref(?:erence)?|no\\.?|number)?\\s*[:.]?\\s*" + REF);
+  private static final Pattern ANY_REF = Pattern.compile("\\b" + REF.replace("(?:FOI", "(?:FOI"));
+  private static final Pattern YOUR_REF = Pattern.compile("(?i)\\byour\\s+ref(?:erence)?\\b");
+
+  private static final String AUTHORITY_WORD = "(?:Council|Police|Constabulary|Trust|University|Authority|Commissioner|Fire\\s+and\\s+Rescue\\s+Service|Fire\\s+Authority)";
+  private static final Pattern AUTHORITY = Pattern.compile(
+      "\\b((?:(?:London|Royal)\\s+Borough|City|County|Borough|Metropolitan\\s+Borough|District)\\s+of\\s+(?:[A-Z][\\w'’-]+)(?:\\s+(?!Town\\b|Civic\\b|Council\\b|House\\b|Hall\\b|Offices?\\b|Centre\\b|Buildings?\\b)[A-Z][\\w'’-]+){0,2}(?:\\s+Council)?"
+          + "|(?:[A-Z][\\w'’-]+\\s+){1,4}" + AUTHORITY_WORD + ")");
+  private static final Pattern NOT_AN_AUTHORITY_START = Pattern.compile(
+      "^(?:The|Dear|Yours|Re|From|To|Our|Your|Information|Freedom|Request|Internal|This|Thank|Please|Kind|Regards|Subject|FOI|Data|Records|Legal|Customer|Corporate|Democratic)\\s");
+
+  private static final Pattern DATE_LABEL = Pattern.compile(
+      "(?i)\\b(?:date(?:\\s+of\\s+(?:response|reply|letter))?|dated|response\\s+date|sent)\\s*[:.]?\\s*(.{6,40})");
+  private static final Pattern DATE = Pattern.compile(
+      "(\\d{1,2})(?:st|nd|rd|th)?\\s+(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.?,?\\s+(\\d{4})"
+          + "|(\\d{1,2})/(\\d{1,2})/(\\d{4})|(\\d{4})-(\\d{2})-(\\d{2})", Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern NCND = Pattern.compile("(?i)neither\\s+confirm\\s+(?:n|o)r\\s+deny");
+  private static final Pattern REFUSED = Pattern.compile(
+      "(?i)\\b(?:(?:is|are|been|be)\\s+(?:therefore\\s+)?refused|refus(?:e|ing)\\s+(?:your|this|the)\\s+request|(?:request|information)\\s+is\\s+(?:therefore\\s+)?(?:being\\s+)?(?:withheld|refused)\\s+in\\s+full"
+          + "|(?:exceed|exceeds|exceeding)\\s+the\\s+(?:appropriate|cost)\\s+limit|vexatious|this\\s+is\\s+a\\s+refusal\\s+notice|refusal\\s+notice|withheld\\s+in\\s+(?:its\\s+)?(?:full|entirety)|exempt\\s+from\\s+disclosure\\s+in\\s+full|all\\s+of\\s+the\\s+(?:requested\\s+)?information\\s+is\\s+(?:being\\s+)?withheld)\\b");
+  private static final Pattern NOT_HELD = Pattern.compile(
+      "(?i)\\b(?:(?:does|do)\\s+not\\s+hold|is\\s+not\\s+held|not\\s+held\\s+by|information\\s+not\\s+held|no\\s+(?:recorded\\s+)?information\\s+(?:is\\s+)?held|holds\\s+no\\s+(?:recorded\\s+)?information|(?:does|do)\\s+not\\s+(?:own|operate)\\s+any\\s+(?:cctv|cameras?))\\b");
+  private static final Pattern PARTIAL = Pattern.compile(
+      "(?i)\\b(?:withheld|withholding|(?:is|are)\\s+exempt|exempt\\s+(?:under|by\\s+virtue)|has\\s+been\\s+redacted|have\\s+been\\s+redacted|not\\s+been\\s+(?:provided|disclosed)|partially|in\\s+part)\\b");
+  private static final Pattern BOILERPLATE = Pattern.compile(
+      "(?i)\\b(?:internal\\s+review|information\\s+commissioner|right\\s+to\\s+complain|dissatisfied|re-use|copyright|not\\s+content\\s+with)\\b");
+  private static final Pattern EXEMPTION = Pattern.compile(
+      "(?i)\\b(?:section|s\\.?)\\s?(\\d{1,2})(?:\\s?\\(\\d\\)(?:\\s?\\([a-z]\\))?)?(?=[^\\d]|$)");
+  private static final Pattern EXEMPTION_CONTEXT = Pattern.compile("(?i)exempt|exemption|withh|refus|cost\\s+limit|neither\\s+confirm");
+  private static final Pattern FOISA = Pattern.compile("(?i)\\bFOISA\\b|Freedom\\s+of\\s+Information\\s+\\(Scotland\\)");
+
+  private FoiFieldExtractor() {}
+
+  public static final String SIGNAL_TEXT = "text";
+  public static final String SIGNAL_NCND = "ncnd";
+  public static final String SIGNAL_REFUSED = "refused";
+  public static final String SIGNAL_NOT_HELD = "not_held";
+  public static final String SIGNAL_WITHHELD = "withheld";
+
+  public static DocumentFields extract(ParsedDocument document, boolean[] excluded, Integer totalCameras) {
+    List<Block> blocks = document.blocks();
+    List<String> answer = new ArrayList<>();
+    StringBuilder all = new StringBuilder();
+    for (int i = 0; i < blocks.size(); i++) {
+      String text = blocks.get(i).text();
+      all.append(text).append('\n');
+      if (!excluded[i]) {
+        answer.add(text);
+      }
+    }
+    String title = document.metadata().getOrDefault("title", "");
+    String reference = reference(all.toString(), title);
+    String authority = authority(blocks, document.metadata());
+    String date = responseDate(all.toString(), document.metadata().get("created"));
+    List<String> outcomeText = answer.stream().filter(t -> !BOILERPLATE.matcher(t).find()).toList();
+    return new DocumentFields(authority, reference, date, outcomeSignals(outcomeText), exemptions(outcomeText), totalCameras);
+  }
+
+  static String reference(String text, String title) {
+    for (String line : text.split("\n")) {
+      if (YOUR_REF.matcher(line).find() && !line.toLowerCase(Locale.ROOT).contains("our ref")) {
+        continue;
+      }
+      Matcher labelled = LABELLED_REF.matcher(line);
+      while (labelled.find()) {
+        if (!YOUR_REF.matcher(line.substring(Math.max(0, labelled.start() - 5), labelled.start() + 5)).find()) {
+          return labelled.group(1).strip();
+        }
+      }
+    }
+    for (String candidate : new String[] {title, text}) {
+      Matcher titled = TITLED_REF.matcher(candidate);
+      if (titled.find()) {
+        return titled.group(1).strip();
+      }
+    }
+    Matcher any = ANY_REF.matcher(title);
+    return any.find() ? any.group(1).strip() : null;
+  }
+
+  static String authority(List<Block> blocks, Map<String, String> metadata) {
+    Map<String, Integer> votes = new HashMap<>();
+    Map<String, Integer> firstSeen = new HashMap<>();
+    int order = 0;
+    String from = metadata.get("from");
+    if (from != null) {
+      order = vote(from.replaceAll("<.*?>", " "), votes, firstSeen, order, 3);
+    }
+    for (int i = 0; i < blocks.size(); i++) {
+      // The letterhead and the signature name the authority; the first lines weigh most.
+      int weight = i < 3 ? 3 : 1;
+      for (String line : blocks.get(i).text().split("[\\n\\t•|]")) {
+        order = vote(line, votes, firstSeen, order, weight);
+      }
+    }
+    return votes.entrySet().stream()
+        .max((a, b) -> a.getValue().equals(b.getValue())
+            ? Integer.compare(firstSeen.get(b.getKey()), firstSeen.get(a.getKey()))
+            : Integer.compare(a.getValue(), b.getValue()))
+        .map(Map.Entry::getKey).orElse(null);
+  }
+
+  private static int vote(String line, Map<String, Integer> votes, Map<String, Integer> firstSeen, int order, int weight) {
+    Matcher matcher = AUTHORITY.matcher(line);
+    while (matcher.find()) {
+      String name = trimAuthority(matcher.group(1));
+      if (name == null) {
+        continue;
+      }
+      votes.merge(name, weight, Integer::sum);
+      firstSeen.putIfAbsent(name, order++);
+    }
+    return order;
+  }
+
+  private static String trimAuthority(String raw) {
+    String name = raw.replaceAll("\\s+", " ").strip();
+    while (NOT_AN_AUTHORITY_START.matcher(name).find()) {
+      name = name.substring(name.indexOf(' ') + 1);
+    }
+    if (name.split(" ").length < 2 && !name.contains(" of ")) {
+      return null;
+    }
+    if (name.matches("(?i).*\\b(?:information|commissioner'?s?|ico)\\b.*") || name.matches("(?i)^(?:the\\s+)?(?:council|police|trust)$")) {
+      return null;
+    }
+    return name;
+  }
+
+  static String responseDate(String text, String created) {
+    for (String line : text.split("\n")) {
+      Matcher label = DATE_LABEL.matcher(line);
+      if (label.find()) {
+        String iso = isoDate(label.group(1));
+        if (iso != null) {
+          return iso;
+        }
+      }
+    }
+    if (created != null && created.length() >= 10 && !created.startsWith("2000-01-01")) {
+      return created.substring(0, 10);
+    }
+    Matcher first = DATE.matcher(text.substring(0, Math.min(text.length(), 1500)));
+    return first.find() ? isoDate(first.group()) : null;
+  }
+
+  static String isoDate(String text) {
+    Matcher matcher = DATE.matcher(text);
+    if (!matcher.find()) {
+      return null;
+    }
+    try {
+      if (matcher.group(1) != null) {
+        String month = matcher.group(2).substring(0, 3);
+        LocalDate date = LocalDate.parse(matcher.group(1) + " " + month + " " + matcher.group(3),
+            DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH));
+        return date.toString();
+      }
+      if (matcher.group(4) != null) {
+        return LocalDate.of(Integer.parseInt(matcher.group(6)), Integer.parseInt(matcher.group(5)),
+            Integer.parseInt(matcher.group(4))).toString();
+      }
+      return LocalDate.of(Integer.parseInt(matcher.group(7)), Integer.parseInt(matcher.group(8)),
+          Integer.parseInt(matcher.group(9))).toString();
+    } catch (java.time.DateTimeException e) {
+      return null;
+    }
+  }
+
+  /** What the answer says about its outcome; {@link #outcome} resolves it once equipment is known. */
+  static java.util.Set<String> outcomeSignals(List<String> answer) {
+    String text = String.join("\n", answer);
+    java.util.Set<String> signals = new TreeSet<>();
+    if (!text.isBlank()) {
+      signals.add(SIGNAL_TEXT);
+    }
+    if (NCND.matcher(text).find()) {
+      signals.add(SIGNAL_NCND);
+    }
+    if (REFUSED.matcher(text).find()) {
+      signals.add(SIGNAL_REFUSED);
+    }
+    if (NOT_HELD.matcher(text).find()) {
+      signals.add(SIGNAL_NOT_HELD);
+    }
+    if (PARTIAL.matcher(text).find()) {
+      signals.add(SIGNAL_WITHHELD);
+    }
+    return signals;
+  }
+
+  /**
+   * disclosed, partial (part withheld), refused (including neither-confirm-nor-deny) or not_held;
+   * an answer that names no equipment but refuses nothing ("we use no Hikvision") is disclosed.
+   */
+  public static String outcome(java.util.Set<String> signals, boolean hasEquipment) {
+    if (!signals.contains(SIGNAL_TEXT)) {
+      return null;
+    }
+    if (signals.contains(SIGNAL_NCND) || (!hasEquipment && signals.contains(SIGNAL_REFUSED))) {
+      return "refused";
+    }
+    if (!hasEquipment && signals.contains(SIGNAL_NOT_HELD)) {
+      return "not_held";
+    }
+    if (signals.contains(SIGNAL_WITHHELD)) {
+      return hasEquipment ? "partial" : "refused";
+    }
+    return "disclosed";
+  }
+
+  static List<String> exemptions(List<String> answer) {
+    TreeSet<String> found = new TreeSet<>();
+    for (String paragraph : answer) {
+      if (!EXEMPTION_CONTEXT.matcher(paragraph).find()) {
+        continue;
+      }
+      String prefix = FOISA.matcher(paragraph).find() ? "FOISA s." : "s.";
+      Matcher matcher = EXEMPTION.matcher(paragraph);
+      while (matcher.find()) {
+        int section = Integer.parseInt(matcher.group(1));
+        if (section >= 12 && section <= 44) {
+          found.add(prefix + section);
+        }
+      }
+    }
+    return List.copyOf(found);
+  }
+}

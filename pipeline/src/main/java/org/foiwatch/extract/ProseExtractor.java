@@ -1,0 +1,180 @@
+package org.foiwatch.extract;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import opennlp.tools.sentdetect.SentenceDetectorME;
+import opennlp.tools.sentdetect.SentenceModel;
+import opennlp.tools.util.Span;
+import org.foiwatch.extract.EquipmentMention.Method;
+import org.foiwatch.extract.EquipmentMention.Role;
+import org.foiwatch.ingest.Block;
+import org.foiwatch.normalise.ModelMatch;
+import org.foiwatch.normalise.Vendor;
+import org.foiwatch.normalise.VendorCatalogue;
+
+/**
+ * Equipment from running text, sentence by sentence (OpenNLP sentence detection): models with
+ * the quantity written next to them, and vendor-level counts ("40 Hikvision cameras"). A
+ * sentence that denies or removes kit, asks a question or gives an example yields nothing.
+ * Lines of a PDF table arrive here as text, and the same rules read them row by row.
+ */
+public final class ProseExtractor {
+
+  static final String SENTENCE_MODEL = "/opennlp-en-ud-ewt-sentence-1.3-2.5.4.bin";
+
+  private static final Pattern NEGATED = Pattern.compile(
+      "(?i)\\b(?:(?:do|does|did|have|has|had)\\s+not|don't|doesn't|didn't|never|no\\s+longer|not\\s+(?:use|hold|operate|own|have|procure|purchase|deploy)"
+          + "|no\\s+(?:\\w+\\s+){0,3}(?:equipment|cameras?|products?|devices?|kit)\\s+(?:is|are|was|were|made|manufactured|supplied|in use)"
+          + "|neither|none\\s+of|removed|decommissioned|disposed\\s+of|phased\\s+out|was\\s+replaced|were\\s+replaced|have\\s+been\\s+replaced)\\b");
+  private static final Pattern HYPOTHETICAL = Pattern.compile(
+      "(?i)\\b(?:for\\s+example|such\\s+as|e\\.g\\.|for\\s+instance|particularly\\s+interested|please\\s+(?:state|provide|confirm|list|give))\\b");
+  private static final Pattern INSTALLER_BEFORE = Pattern.compile(
+      "(?i)(?:installed|maintained|serviced|supplied\\s+and\\s+fitted|fitted)\\s+by\\s*$|(?:contractor|installer|maintainer|integrator)s?\\s*(?:is|was|:)?\\s*$");
+
+  private final VendorFinder vendorFinder;
+  private final ModelFinder modelFinder;
+  private final VendorCatalogue catalogue;
+  private final SentenceDetectorME sentences;
+
+  public ProseExtractor(VendorCatalogue catalogue, VendorFinder vendorFinder, ModelFinder modelFinder) {
+    this.catalogue = catalogue;
+    this.vendorFinder = vendorFinder;
+    this.modelFinder = modelFinder;
+    try (InputStream model = ProseExtractor.class.getResourceAsStream(SENTENCE_MODEL)) {
+      if (model == null) {
+        throw new IllegalStateException("OpenNLP sentence model " + SENTENCE_MODEL + " is not on the classpath");
+      }
+      this.sentences = new SentenceDetectorME(new SentenceModel(model));
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot load the OpenNLP sentence model", e);
+    }
+  }
+
+  public List<EquipmentMention> extract(DocumentText text, int blockIndex) {
+    Block block = text.blocks().get(blockIndex);
+    String original = block.text();
+    // Sentences and model numbers may wrap across lines: search a copy with spaces for line
+    // breaks (same length, so offsets hold), but read quantities line by line from the original.
+    String flat = blankQuotedLines(original).replace('\n', ' ');
+    int base = text.offset(blockIndex);
+    List<EquipmentMention> mentions = new ArrayList<>();
+    String previousVendor = null;
+    for (Span sentenceSpan : sentences.sentPosDetect(flat)) {
+      String sentence = flat.substring(sentenceSpan.getStart(), sentenceSpan.getEnd());
+      int offset = sentenceSpan.getStart();
+      List<VendorSpan> vendors = shift(vendorFinder.find(sentence), offset);
+      String context = vendors.isEmpty() ? previousVendor : vendors.get(0).vendor().canonical();
+      if (!vendors.isEmpty()) {
+        previousVendor = vendors.get(vendors.size() - 1).vendor().canonical();
+      }
+      if (NEGATED.matcher(sentence).find() || sentence.strip().endsWith("?")) {
+        continue;
+      }
+      List<ModelMatch> models = modelFinder.find(sentence, context);
+      List<String> vendorsWithModels = new ArrayList<>();
+      for (ModelMatch found : models) {
+        int start = offset + found.start();
+        int end = offset + found.end();
+        VendorSpan written = nearestVendorBefore(vendors, start, found.vendor());
+        Optional<Vendor> vendor = catalogue.byCanonical(found.vendor());
+        if (vendor.isEmpty()) {
+          continue;
+        }
+        vendorsWithModels.add(found.vendor());
+        Integer quantity = modelQuantity(original, start, end, written).orElse(null);
+        mentions.add(mention(text, block, base, vendor.get(), written == null ? null : written.asWritten(),
+            found.canonical(), found.asWritten(), quantity, found.productType(), start, end));
+      }
+      if (HYPOTHETICAL.matcher(sentence).find()) {
+        continue;
+      }
+      for (VendorSpan span : vendors) {
+        if (vendorsWithModels.contains(span.vendor().canonical()) || isInstaller(flat, span.start())) {
+          continue;
+        }
+        Integer quantity = QuantityParser.before(original, span.start())
+            .or(() -> QuantityParser.after(original, span.end(), true)).orElse(null);
+        mentions.add(mention(text, block, base, span.vendor(), span.asWritten(), null, null, quantity,
+            null, span.start(), span.end()));
+      }
+    }
+    return mentions;
+  }
+
+  /**
+   * The count written with a model: "12 x MODEL" / "12 no. MODEL" first, then a number right
+   * after it ("MODEL (nine units)", "MODEL 39" in a table line), then one right before the
+   * vendor name or model ("146 Hikvision MODEL cameras").
+   */
+  private static Optional<Integer> modelQuantity(String text, int start, int end, VendorSpan written) {
+    int leadStart = written != null && start - written.end() <= 2 ? written.start() : start;
+    Optional<Integer> multiplied = explicitBefore(text, leadStart);
+    if (multiplied.isPresent()) {
+      return multiplied;
+    }
+    Optional<Integer> after = QuantityParser.after(text, end, false);
+    if (after.isPresent() && !followedByMultiplier(text, end)) {
+      return after;
+    }
+    return QuantityParser.before(text, leadStart);
+  }
+
+  private static final Pattern EXPLICIT_BEFORE = Pattern.compile("(?i)(?:x|×|no\\.?|nos\\.?|units?\\s+of)\\s*$");
+  private static final Pattern MULTIPLIER_AFTER = Pattern.compile("(?i)^[\\s,;:]*\\d{1,6}\\s*(?:x|×|no\\.?)\\s");
+
+  private static Optional<Integer> explicitBefore(String text, int position) {
+    String before = text.substring(Math.max(0, position - 20), position);
+    return EXPLICIT_BEFORE.matcher(before).find() ? QuantityParser.before(text, position) : Optional.empty();
+  }
+
+  private static boolean followedByMultiplier(String text, int end) {
+    return MULTIPLIER_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 20))).find();
+  }
+
+  private static boolean isInstaller(String text, int vendorStart) {
+    String before = text.substring(Math.max(0, vendorStart - 40), vendorStart);
+    return INSTALLER_BEFORE.matcher(before).find();
+  }
+
+  private static VendorSpan nearestVendorBefore(List<VendorSpan> vendors, int modelStart, String canonical) {
+    VendorSpan nearest = null;
+    for (VendorSpan span : vendors) {
+      if (span.end() <= modelStart && modelStart - span.end() <= 120 && span.vendor().canonical().equals(canonical)) {
+        nearest = span;
+      }
+    }
+    return nearest;
+  }
+
+  private static EquipmentMention mention(DocumentText text, Block block, int base, Vendor vendor, String vendorAsWritten,
+      String model, String modelAsWritten, Integer quantity, String productType, int start, int end) {
+    return new EquipmentMention(vendor.canonical(), true, vendor.oemOf(), vendorAsWritten, model, modelAsWritten,
+        quantity, Role.ITEM, productType, block.page(), block.sheet(), base + start, base + end,
+        text.snippet(base + start, base + end), Method.PROSE, null);
+  }
+
+  private static List<VendorSpan> shift(List<VendorSpan> spans, int offset) {
+    List<VendorSpan> shifted = new ArrayList<>(spans.size());
+    for (VendorSpan span : spans) {
+      shifted.add(new VendorSpan(span.start() + offset, span.end() + offset, span.asWritten(), span.vendor()));
+    }
+    return shifted;
+  }
+
+  /** Replaces {@code > }-quoted lines with spaces, keeping every offset. */
+  static String blankQuotedLines(String text) {
+    Matcher matcher = Pattern.compile("(?m)^>.*$").matcher(text);
+    StringBuilder out = new StringBuilder(text);
+    while (matcher.find()) {
+      for (int i = matcher.start(); i < matcher.end(); i++) {
+        out.setCharAt(i, ' ');
+      }
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,170 @@
+package org.foiwatch.extract;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads equipment quantities: digits with separators, number words ("forty", "twelve (12)"),
+ * {@code x12}, {@code 12 no.}, {@code 12×}, approximations ("approximately 40", "c. 40") keep
+ * the number, ranges give none. Rejects what only looks like a count: money, percentages,
+ * resolutions (4MP, 2.8mm), channel counts, years, dates, times, decimals.
+ */
+public final class QuantityParser {
+
+  private static final Map<String, Integer> UNITS = Map.ofEntries(
+      Map.entry("zero", 0), Map.entry("no", 0), Map.entry("none", 0), Map.entry("a", 1), Map.entry("an", 1),
+      Map.entry("one", 1), Map.entry("single", 1), Map.entry("two", 2), Map.entry("three", 3),
+      Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7),
+      Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("eleven", 11),
+      Map.entry("twelve", 12), Map.entry("thirteen", 13), Map.entry("fourteen", 14),
+      Map.entry("fifteen", 15), Map.entry("sixteen", 16), Map.entry("seventeen", 17),
+      Map.entry("eighteen", 18), Map.entry("nineteen", 19), Map.entry("twenty", 20),
+      Map.entry("thirty", 30), Map.entry("forty", 40), Map.entry("fifty", 50), Map.entry("sixty", 60),
+      Map.entry("seventy", 70), Map.entry("eighty", 80), Map.entry("ninety", 90));
+
+  private static final String WORD =
+      "(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+          + "|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+          + "|hundred|thousand|single)";
+  /** A number written as words: "forty", "twenty-five", "one hundred and twelve". */
+  private static final String WORDS = WORD + "(?:(?:[\\s-]+|\\s+and\\s+)" + WORD + "){0,5}";
+  private static final String DIGITS = "\\d{1,3}(?:,\\d{3})+|\\d{1,6}";
+  private static final String APPROX =
+      "(?:(?:approximately|approx\\.?|about|around|circa|c\\.|ca\\.|some|roughly|an estimated|estimated|over|almost|nearly)\\s+)?";
+  /** What may follow a count without changing its meaning. */
+  private static final String UNIT =
+      "(?:\\s*(?:x|×|no\\.?|nos\\.?|units?|cameras?|devices?|recorders?|nvrs?|dvrs?|encoders?|items?|off)\\b)?";
+  /** After a number these words mean it is not a count of units. */
+  private static final Pattern NOT_A_COUNT_AFTER = Pattern.compile(
+      "^(?:\\s*(?:%|per\\s*cent|percent|mm\\b|mp\\b|megapixel|m\\b|metres|meters|ch\\b|-?channel|-?port|tb\\b|gb\\b|"
+          + "years?\\b|months?\\b|weeks?\\b|days?\\b|working\\s+days|hours?\\b|hrs\\b|fps\\b|am\\b|pm\\b|k\\b|"
+          + "[:/.]\\d|-\\d|–\\d|\\s*(?:to|and|-|–)\\s*\\d))",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern MONEY_BEFORE = Pattern.compile("[£$€]\\s*$");
+  private static final Pattern RANGE = Pattern.compile(
+      "\\b(?:between\\s+\\S+\\s+and\\s+\\S+|\\d+\\s*(?:-|–|to)\\s*\\d+)\\b", Pattern.CASE_INSENSITIVE);
+  private static final Pattern WITHHELD = Pattern.compile(
+      "\\b(?:withheld|exempt|redacted|not\\s+disclosed|s\\.?\\s?\\d{2}|section\\s+\\d{2}|n/?a|unknown|tbc)\\b",
+      Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern CELL = Pattern.compile(
+      "^\\s*" + APPROX + "(?:x\\s*)?(" + DIGITS + "|" + WORDS + ")(?:\\s*\\((\\d{1,6})\\))?" + UNIT + "\\s*\\.?\\s*$",
+      Pattern.CASE_INSENSITIVE);
+  /** A count right after an item: "(nine units)", "x 12", ": 12", "– 12 units", a table gap. */
+  private static final Pattern AFTER = Pattern.compile(
+      "^[\\s:,(\\-–—]{0,4}(?:x\\s*|×\\s*|qty:?\\s*|quantity:?\\s*)?" + APPROX + "(" + DIGITS + "|" + WORDS + ")"
+          + "(?:\\s*\\((\\d{1,6})\\))?(\\s*(?:x|×|no\\.?|nos\\.?|units?|cameras?|devices?|recorders?|nvrs?|dvrs?|encoders?|of\\s+these)\\b)?",
+      Pattern.CASE_INSENSITIVE);
+  /** A count right before an item: "12 x ", "12 no. ", "twelve (12) ", "146 ". */
+  private static final Pattern BEFORE = Pattern.compile(
+      "(?:^|[\\s(:,])" + APPROX + "(" + DIGITS + "|" + WORDS + ")(?:\\s*\\((\\d{1,6})\\))?"
+          + "(\\s*(?:x|×|no\\.?|nos\\.?|units?\\s+of|of)\\s*)?\\s*$",
+      Pattern.CASE_INSENSITIVE);
+
+  private QuantityParser() {}
+
+  /** A table cell holding a quantity; empty for blank, withheld or range cells. */
+  public static Optional<Integer> parseCell(String cell) {
+    if (cell == null || cell.isBlank() || RANGE.matcher(cell).find() || WITHHELD.matcher(cell).find()) {
+      return Optional.empty();
+    }
+    Matcher matcher = CELL.matcher(cell.strip());
+    if (!matcher.matches()) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(value(matcher.group(1), matcher.group(2)));
+  }
+
+  /**
+   * A count written right after position {@code from} (the end of a model or vendor name).
+   * When {@code explicitOnly}, a bare number needs a unit word or brackets to count, as in prose.
+   */
+  public static Optional<Integer> after(String text, int from, boolean explicitOnly) {
+    int to = Math.min(text.length(), from + 60);
+    String window = firstLine(text.substring(from, to));
+    Matcher matcher = AFTER.matcher(window);
+    if (!matcher.find()) {
+      return Optional.empty();
+    }
+    String rest = window.substring(matcher.end(1));
+    if (matcher.group(2) == null && NOT_A_COUNT_AFTER.matcher(rest).find()) {
+      return Optional.empty();
+    }
+    boolean explicit = matcher.group(3) != null || window.substring(0, matcher.start(1)).matches(".*[(x×].*")
+        || matcher.group(2) != null;
+    if (explicitOnly && !explicit) {
+      return Optional.empty();
+    }
+    return plausible(value(matcher.group(1), matcher.group(2)), matcher.group(1));
+  }
+
+  /** A count written right before position {@code to} (the start of a vendor or model name). */
+  public static Optional<Integer> before(String text, int to) {
+    int from = Math.max(0, to - 60);
+    String window = text.substring(from, to);
+    int newline = window.lastIndexOf('\n');
+    if (newline >= 0) {
+      window = window.substring(newline + 1);
+    }
+    Matcher matcher = BEFORE.matcher(window);
+    if (!matcher.find()) {
+      return Optional.empty();
+    }
+    String preceding = window.substring(0, matcher.start(1));
+    if (MONEY_BEFORE.matcher(preceding).find() || preceding.matches(".*(?:\\d[/.:-]|[/.:-])\\s*$")) {
+      return Optional.empty();
+    }
+    return plausible(value(matcher.group(1), matcher.group(2)), matcher.group(1));
+  }
+
+  private static Optional<Integer> plausible(Integer value, String written) {
+    if (value == null) {
+      return Optional.empty();
+    }
+    boolean looksLikeYear = written.matches("(19|20)\\d\\d");
+    return looksLikeYear ? Optional.empty() : Optional.of(value);
+  }
+
+  private static Integer value(String written, String bracketed) {
+    if (bracketed != null) {
+      return Integer.valueOf(bracketed);
+    }
+    String plain = written.replace(",", "");
+    if (plain.chars().allMatch(Character::isDigit)) {
+      return Integer.valueOf(plain);
+    }
+    return words(written.toLowerCase(Locale.ROOT));
+  }
+
+  /** "one hundred and twelve" → 112; null when the words are not a number. */
+  static Integer words(String words) {
+    int total = 0;
+    int current = 0;
+    boolean any = false;
+    for (String word : words.split("[\\s-]+")) {
+      if (word.equals("and")) {
+        continue;
+      }
+      if (word.equals("hundred")) {
+        current = Math.max(current, 1) * 100;
+      } else if (word.equals("thousand")) {
+        total += Math.max(current, 1) * 1000;
+        current = 0;
+      } else if (UNITS.containsKey(word)) {
+        current += UNITS.get(word);
+      } else {
+        return null;
+      }
+      any = true;
+    }
+    return any ? total + current : null;
+  }
+
+  private static String firstLine(String text) {
+    int newline = text.indexOf('\n');
+    return newline < 0 ? text : text.substring(0, newline);
+  }
+}

@@ -1,0 +1,235 @@
+package org.foiwatch.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.foiwatch.extract.EquipmentMention.Method;
+import org.foiwatch.extract.EquipmentMention.Role;
+import org.foiwatch.ingest.Block;
+import org.foiwatch.normalise.ModelGrammars;
+import org.foiwatch.normalise.ModelMatch;
+import org.foiwatch.normalise.Vendor;
+import org.foiwatch.normalise.VendorCatalogue;
+
+/**
+ * Equipment from tables and spreadsheets: finds the header row (even below title rows), then
+ * reads each row's vendor, model and quantity. A table without a quantity column is a
+ * per-unit register: each row counts one. Blank vendor cells inherit the vendor above, and a
+ * row holding only a vendor name is a heading for the rows below it.
+ */
+public final class TableExtractor {
+
+  enum Column { VENDOR, MODEL, QUANTITY, TYPE, LOCATION }
+
+  private static final Pattern VENDOR_HEADER = Pattern.compile(
+      "(?i)^(?:camera\\s+|equipment\\s+|device\\s+)?(?:make|manufacturer|manufacturer name|brand|vendor|oem|maker)\\b.*");
+  private static final Pattern MODEL_HEADER = Pattern.compile(
+      "(?i)^(?:camera\\s+|equipment\\s+|device\\s+)?(?:model|model\\s*(?:no\\.?|number|ref)|part\\s*(?:no\\.?|number)|product\\s*(?:code|name)?|sku)\\b.*");
+  private static final Pattern QUANTITY_HEADER = Pattern.compile(
+      "(?i)^(?:qty|quantity|no\\.?\\s*of\\s*\\w+|number(?:\\s+of\\s+\\w+)?|count|units|total(?:\\s+\\w+)?|amount|#|no\\.?)\\s*(?:\\(.*\\))?$");
+  private static final Pattern TYPE_HEADER = Pattern.compile(
+      "(?i)^(?:type|device type|equipment type|category|camera type|description|equipment|product type)\\b.*");
+  private static final Pattern LOCATION_HEADER = Pattern.compile(
+      "(?i)^(?:location|site|address|camera location|area|ward|position|premises|building)\\b.*");
+  private static final Pattern TOTAL_ROW = Pattern.compile("(?i)^(?:grand\\s+)?(?:sub-?)?total\\b.*");
+  private static final Pattern TOTAL_CAMERAS_ROW = Pattern.compile("(?i)^(?:grand\\s+)?total(?:\\s+(?:number\\s+of\\s+)?cameras?)?\\b.*");
+  private static final Pattern NOT_A_NAME = Pattern.compile(
+      "(?i)^(?:n/?a|none|unknown|various|tbc|-|–|withheld|exempt|not known|other|mixed|\\d+)$");
+  private static final int HEADER_SEARCH_ROWS = 12;
+
+  private final VendorCatalogue catalogue;
+  private final ModelGrammars grammars;
+
+  public TableExtractor(VendorCatalogue catalogue, ModelGrammars grammars) {
+    this.catalogue = catalogue;
+    this.grammars = grammars;
+  }
+
+  /** The rows' equipment, and the table's stated camera total when it has a total row. */
+  public record Result(List<EquipmentMention> mentions, Integer totalCameras) {}
+
+  public Result extract(DocumentText text, List<Integer> rows, boolean[] excluded) {
+    int headerRow = -1;
+    int[] columns = null;
+    for (int r = 0; r < Math.min(rows.size(), HEADER_SEARCH_ROWS); r++) {
+      int[] found = headerColumns(text.blocks().get(rows.get(r)).cells());
+      if (found != null) {
+        headerRow = r;
+        columns = found;
+        break;
+      }
+    }
+    List<EquipmentMention> mentions = new ArrayList<>();
+    Integer totalCameras = null;
+    if (columns == null) {
+      return new Result(mentions, null);
+    }
+    boolean register = columns[Column.QUANTITY.ordinal()] < 0;
+    Vendor headingVendor = null;
+    String headingAsWritten = null;
+    for (int r = headerRow + 1; r < rows.size(); r++) {
+      int index = rows.get(r);
+      if (excluded[index]) {
+        continue;
+      }
+      Block block = text.blocks().get(index);
+      List<String> cells = block.cells();
+      String first = firstNonEmpty(cells);
+      if (first == null) {
+        continue;
+      }
+      if (TOTAL_ROW.matcher(first).matches()) {
+        if (TOTAL_CAMERAS_ROW.matcher(first).matches()) {
+          totalCameras = lastQuantity(cells).orElse(totalCameras);
+        }
+        continue;
+      }
+      String vendorCell = cell(cells, columns[Column.VENDOR.ordinal()]);
+      String modelCell = cell(cells, columns[Column.MODEL.ordinal()]);
+      if (nonEmptyCount(cells) == 1 && catalogue.resolve(first).isPresent()) {
+        headingVendor = catalogue.resolve(first).get();
+        headingAsWritten = first;
+        continue;
+      }
+      Optional<Vendor> vendor = vendorCell.isEmpty() ? Optional.empty() : catalogue.resolve(vendorCell);
+      String vendorAsWritten = vendorCell;
+      if (vendorCell.isEmpty() && headingVendor != null) {
+        vendor = Optional.of(headingVendor);
+        vendorAsWritten = headingAsWritten;
+      }
+      String context = vendor.map(Vendor::canonical).orElse(null);
+      Optional<ModelMatch> model = modelCell.isEmpty() ? Optional.empty() : grammars.parseCell(modelCell, context);
+      if (model.isEmpty() && !modelCell.isEmpty()) {
+        model = grammars.find(modelCell, context).stream().findFirst();
+      }
+      if (model.isEmpty() && columns[Column.MODEL.ordinal()] < 0 && !vendorCell.isEmpty()) {
+        model = grammars.find(vendorCell, context).stream().findFirst();
+      }
+      if (vendor.isEmpty() && model.isPresent()) {
+        vendor = catalogue.byCanonical(model.get().vendor());
+        vendorAsWritten = vendorCell.isEmpty() ? null : vendorCell;
+      }
+      String unknownVendor = vendor.isEmpty() && isName(vendorCell) ? vendorCell : null;
+      if (vendor.isEmpty() && unknownVendor == null) {
+        continue;
+      }
+      String modelCanonical = model.map(ModelMatch::canonical).orElse(unlistedModel(modelCell));
+      Integer quantity = register ? Integer.valueOf(1)
+          : QuantityParser.parseCell(cell(cells, columns[Column.QUANTITY.ordinal()])).orElse(null);
+      if (!register && quantity != null && quantity == 0) {
+        continue;
+      }
+      String productType = model.map(ModelMatch::productType)
+          .orElse(typeFromCell(cell(cells, columns[Column.TYPE.ordinal()])));
+      int modelColumn = columns[Column.MODEL.ordinal()] >= 0 ? columns[Column.MODEL.ordinal()] : columns[Column.VENDOR.ordinal()];
+      int start = text.cellOffset(index, Math.max(0, Math.min(modelColumn, cells.size() - 1)));
+      int end = text.offset(index) + block.text().length();
+      String tableKey = "table" + block.table() + (block.sheet() == null ? "" : ":" + block.sheet());
+      mentions.add(new EquipmentMention(
+          vendor.map(Vendor::canonical).orElse(unknownVendor), vendor.isPresent(),
+          vendor.map(Vendor::oemOf).orElse(null), vendorAsWritten == null || vendorAsWritten.isEmpty() ? null : vendorAsWritten,
+          modelCanonical, model.map(ModelMatch::asWritten).orElse(modelCanonical == null ? null : modelCell),
+          quantity, register ? Role.REGISTER_ROW : Role.ITEM, productType, block.page(), block.sheet(),
+          start, end, text.snippet(start, end), register ? Method.REGISTER : Method.TABLE, tableKey));
+    }
+    return new Result(mentions, totalCameras);
+  }
+
+  /** Column index per {@link Column} (-1 when absent), or null when the row is no header. */
+  static int[] headerColumns(List<String> cells) {
+    int[] columns = {-1, -1, -1, -1, -1};
+    for (int c = 0; c < cells.size(); c++) {
+      String cell = cells.get(c).strip();
+      if (cell.isEmpty() || cell.length() > 40) {
+        continue;
+      }
+      Column column = classify(cell);
+      if (column != null && columns[column.ordinal()] < 0) {
+        columns[column.ordinal()] = c;
+      }
+    }
+    boolean hasVendorOrModel = columns[Column.VENDOR.ordinal()] >= 0 || columns[Column.MODEL.ordinal()] >= 0;
+    int found = 0;
+    for (int column : columns) {
+      found += column >= 0 ? 1 : 0;
+    }
+    return hasVendorOrModel && found >= 2 ? columns : null;
+  }
+
+  private static Column classify(String cell) {
+    if (cell.matches("(?i)^make\\s*/\\s*model$|^make and model$")) {
+      return Column.VENDOR;
+    }
+    if (VENDOR_HEADER.matcher(cell).matches()) {
+      return Column.VENDOR;
+    }
+    if (MODEL_HEADER.matcher(cell).matches()) {
+      return Column.MODEL;
+    }
+    if (QUANTITY_HEADER.matcher(cell).matches()) {
+      return Column.QUANTITY;
+    }
+    if (TYPE_HEADER.matcher(cell).matches()) {
+      return Column.TYPE;
+    }
+    if (LOCATION_HEADER.matcher(cell).matches()) {
+      return Column.LOCATION;
+    }
+    return null;
+  }
+
+  private static String typeFromCell(String cell) {
+    String lower = cell.toLowerCase(Locale.ROOT);
+    if (lower.contains("nvr") || lower.contains("network video recorder")) {
+      return "nvr";
+    }
+    if (lower.contains("dvr") || lower.contains("digital video recorder")) {
+      return "dvr";
+    }
+    if (lower.contains("encoder")) {
+      return "encoder";
+    }
+    if (lower.contains("vms") || lower.contains("software")) {
+      return "vms";
+    }
+    return lower.isEmpty() || lower.contains("camera") || lower.contains("dome") || lower.contains("bullet")
+        || lower.contains("ptz") || lower.contains("turret") ? "camera" : "other";
+  }
+
+  /** A model-column value no grammar knows: kept (normalised) when it looks like a model number. */
+  private static String unlistedModel(String cell) {
+    String normalised = cell.strip().toUpperCase(Locale.ROOT).replaceAll("[\\u2010-\\u2015]", "-").replaceAll("\\s+", " ");
+    boolean looksLikeModel = normalised.length() >= 3 && normalised.length() <= 40
+        && normalised.matches(".*\\d.*") && normalised.matches(".*[A-Z].*") && normalised.split(" ").length <= 3;
+    return looksLikeModel ? normalised : null;
+  }
+
+  private static boolean isName(String cell) {
+    return !cell.isBlank() && cell.length() <= 60 && !NOT_A_NAME.matcher(cell.strip()).matches()
+        && cell.matches(".*\\p{L}.*");
+  }
+
+  private static Optional<Integer> lastQuantity(List<String> cells) {
+    for (int c = cells.size() - 1; c >= 0; c--) {
+      Optional<Integer> quantity = QuantityParser.parseCell(cells.get(c));
+      if (quantity.isPresent()) {
+        return quantity;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String cell(List<String> cells, int column) {
+    return column >= 0 && column < cells.size() ? cells.get(column).strip() : "";
+  }
+
+  private static String firstNonEmpty(List<String> cells) {
+    return cells.stream().map(String::strip).filter(c -> !c.isEmpty()).findFirst().orElse(null);
+  }
+
+  private static int nonEmptyCount(List<String> cells) {
+    return (int) cells.stream().filter(c -> !c.isBlank()).count();
+  }
+}

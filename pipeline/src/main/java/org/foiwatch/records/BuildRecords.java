@@ -1,0 +1,56 @@
+package org.foiwatch.records;
+
+import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.foiwatch.extract.ExtractMentions.ExtractedDocument;
+import org.foiwatch.normalise.VendorCatalogue;
+
+/** Groups documents by input file and builds the documents, mentions and equipment records. */
+public final class BuildRecords
+    extends PTransform<PCollection<KV<String, ExtractedDocument>>, PCollectionTuple> {
+
+  public static final TupleTag<DocumentRecord> DOCUMENTS = new TupleTag<>() {};
+  public static final TupleTag<MentionRecord> MENTIONS = new TupleTag<>() {};
+  public static final TupleTag<EquipmentRecord> EQUIPMENT = new TupleTag<>() {};
+
+  @Override
+  public PCollectionTuple expand(PCollection<KV<String, ExtractedDocument>> extracted) {
+    PCollectionTuple records = extracted
+        .apply("GroupByInputFile", GroupByKey.create())
+        .apply("BuildInputFileRecords", ParDo.of(new BuildFn())
+            .withOutputTags(DOCUMENTS, TupleTagList.of(MENTIONS).and(EQUIPMENT)));
+    records.get(DOCUMENTS).setCoder(AvroCoder.of(DocumentRecord.class));
+    records.get(MENTIONS).setCoder(AvroCoder.of(MentionRecord.class));
+    records.get(EQUIPMENT).setCoder(AvroCoder.of(EquipmentRecord.class));
+    return records;
+  }
+
+  static final class BuildFn extends DoFn<KV<String, Iterable<ExtractedDocument>>, DocumentRecord> {
+    private final Counter equipment = Metrics.counter(BuildFn.class, "equipment");
+    private transient RecordBuilder builder;
+
+    @Setup
+    public void setup() {
+      builder = new RecordBuilder(VendorCatalogue.standard());
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, Iterable<ExtractedDocument>> input, MultiOutputReceiver out) {
+      RecordBuilder.Records records = builder.build(input.getKey(), input.getValue());
+      records.documents().forEach(out.get(DOCUMENTS)::output);
+      records.mentions().forEach(out.get(MENTIONS)::output);
+      records.equipment().forEach(out.get(EQUIPMENT)::output);
+      equipment.inc(records.equipment().size());
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package org.foiwatch.sinks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
+import org.apache.beam.sdk.io.fs.ResourceId;
+
+/**
+ * The end-of-run check and summary: reads the written records back, verifies that every
+ * matched input file has its document record, and counts what the run produced.
+ */
+public record RunSummary(
+    int inputFiles, int attachments, Map<String, Integer> byStatus, int mentions, int equipment, List<String> missing) {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The input files the pattern matches now, as the pipeline will name them. */
+  public static List<String> matchInputs(String filepattern) {
+    try {
+      MatchResult result = FileSystems.match(filepattern, EmptyMatchTreatment.ALLOW);
+      List<String> files = new ArrayList<>();
+      if (result.status() == MatchResult.Status.OK) {
+        for (MatchResult.Metadata metadata : result.metadata()) {
+          files.add(metadata.resourceId().toString());
+        }
+      }
+      return files;
+    } catch (IOException e) {
+      return List.of();
+    }
+  }
+
+  public static RunSummary read(String outputDirectory, List<String> inputs) throws IOException {
+    Set<String> sources = new HashSet<>();
+    int attachments = 0;
+    Map<String, Integer> byStatus = new TreeMap<>();
+    for (JsonNode document : lines(outputDirectory, "documents")) {
+      if (document.get("attachment").isNull()) {
+        sources.add(document.get("source").asText());
+      } else {
+        attachments++;
+      }
+      byStatus.merge(document.get("status").asText(), 1, Integer::sum);
+    }
+    List<String> missing = new ArrayList<>(new TreeSet<>(inputs));
+    missing.removeAll(sources);
+    return new RunSummary(inputs.size(), attachments, byStatus, lines(outputDirectory, "mentions").size(),
+        lines(outputDirectory, "equipment").size(), missing);
+  }
+
+  private static List<JsonNode> lines(String outputDirectory, String name) throws IOException {
+    ResourceId file = FileSystems.matchNewResource(outputDirectory, true)
+        .resolve(name + ".jsonl", StandardResolveOptions.RESOLVE_FILE);
+    List<JsonNode> nodes = new ArrayList<>();
+    try (BufferedReader reader = new BufferedReader(
+        new InputStreamReader(Channels.newInputStream(FileSystems.open(file)), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        if (!line.isBlank()) {
+          nodes.add(JSON.readTree(line));
+        }
+      }
+    }
+    return nodes;
+  }
+
+  public void print(PrintStream out, double seconds) {
+    int failed = byStatus.entrySet().stream()
+        .filter(e -> !e.getKey().equals("parsed") && !e.getKey().equals("truncated"))
+        .mapToInt(Map.Entry::getValue).sum();
+    out.printf("foiwatch: %d input files, %d attachments; parsed %d, failed %d %s; %d mentions, %d equipment records; %.1f s%n",
+        inputFiles, attachments, byStatus.getOrDefault("parsed", 0) + byStatus.getOrDefault("truncated", 0),
+        failed, byStatus, mentions, equipment, seconds);
+    if (!missing.isEmpty()) {
+      out.println("foiwatch: ERROR: " + missing.size() + " input files have no document record: " + missing);
+    }
+  }
+}
