@@ -216,6 +216,9 @@ public final class ModelGrammars implements Serializable {
       }
       cut = unlikely;
     }
+    if (!g.isProductName() && startsWithProseWord(normalised, start, cut)) {
+      return Optional.empty();
+    }
     if (g.requiresContext() && !brandWritten(m) && contextScore < 2) {
       return Optional.empty();
     }
@@ -257,6 +260,22 @@ public final class ModelGrammars implements Serializable {
       }
       segmentStart = i;
     }
+  }
+
+  /**
+   * True when a lower-case word is followed by a space and an upper-case code, as in "and
+   * X2221-10-FLI": the word is prose, not the first part of a code written with a space.
+   */
+  private static boolean startsWithProseWord(String text, int start, int end) {
+    for (int i = start; i < end; i++) {
+      if (isPlainSpaceBetween(text, i, start, end)) {
+        String first = text.substring(start, i);
+        String rest = text.substring(i, end);
+        return first.chars().allMatch(Character::isLowerCase)
+            && !rest.equals(rest.toLowerCase(Locale.ROOT));
+      }
+    }
+    return false;
   }
 
   private static boolean isPlainSpaceBetween(String text, int i, int start, int end) {
