@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -151,14 +152,16 @@ public final class ModelGrammars implements Serializable {
             .thenComparing(Comparator.comparingInt(Candidate::contextScore).reversed())
             .thenComparingInt(Candidate::order)
             .thenComparingInt(c -> c.match().start()));
-    List<ModelMatch> chosen = new ArrayList<>();
+    // Chosen spans never overlap, so the one starting last before a candidate's end is the only
+    // one that can overlap it.
+    TreeMap<Integer, ModelMatch> chosen = new TreeMap<>();
     for (Candidate c : candidates) {
-      if (chosen.stream().noneMatch(m -> overlaps(m, c.match()))) {
-        chosen.add(c.match());
+      Map.Entry<Integer, ModelMatch> before = chosen.lowerEntry(c.match().end());
+      if (before == null || before.getValue().end() <= c.match().start()) {
+        chosen.put(c.match().start(), c.match());
       }
     }
-    chosen.sort(Comparator.comparingInt(ModelMatch::start));
-    return chosen;
+    return List.copyOf(chosen.values());
   }
 
   /**
@@ -347,10 +350,6 @@ public final class ModelGrammars implements Serializable {
     } catch (IllegalArgumentException noSuchGroup) {
       return -1;
     }
-  }
-
-  private static boolean overlaps(ModelMatch a, ModelMatch b) {
-    return a.start() < b.end() && b.start() < a.end();
   }
 
   private static Optional<Vendor> contextVendor(String contextVendor) {
