@@ -65,18 +65,18 @@ public final class Fixtures {
 
   /** A text letter on A4 pages (Helvetica 11pt, wrapped, flowing onto new pages); the table follows, one text line per row. */
   public static byte[] pdf(List<String> paragraphs, List<List<String>> table) {
+    return pdf(paragraphs, table, List.of());
+  }
+
+  /** As {@link #pdf(List, List)}, with {@code closing} paragraphs (sign-off, ICO paragraph) after the table. */
+  public static byte[] pdf(List<String> paragraphs, List<List<String>> table, List<String> closing) {
     try (PDDocument document = new PDDocument()) {
       PdfWriter writer = new PdfWriter(document);
-      for (String paragraph : paragraphs) {
-        if (PAGE_BREAK.equals(paragraph)) {
-          writer.newPage();
-        } else {
-          writer.paragraph(paragraph);
-        }
-      }
+      writer.paragraphs(paragraphs);
       if (table != null && !table.isEmpty()) {
         writer.table(table);
       }
+      writer.paragraphs(closing);
       writer.close();
       // PDFBox otherwise writes a time-based /ID into the trailer.
       COSArray id = new COSArray();
@@ -114,6 +114,16 @@ public final class Fixtures {
       document.addPage(page);
       content = new PDPageContentStream(document, page);
       y = PDRectangle.A4.getHeight() - MARGIN;
+    }
+
+    void paragraphs(List<String> paragraphs) throws IOException {
+      for (String paragraph : paragraphs) {
+        if (PAGE_BREAK.equals(paragraph)) {
+          newPage();
+        } else {
+          paragraph(paragraph);
+        }
+      }
     }
 
     void paragraph(String text) throws IOException {
@@ -197,6 +207,11 @@ public final class Fixtures {
 
   /** A Word document: one paragraph each, then a real Word table. */
   public static byte[] docx(List<String> paragraphs, List<List<String>> table) {
+    return docx(paragraphs, table, List.of());
+  }
+
+  /** As {@link #docx(List, List)}, with {@code closing} paragraphs after the table. */
+  public static byte[] docx(List<String> paragraphs, List<List<String>> table, List<String> closing) {
     try (XWPFDocument document = new XWPFDocument()) {
       document.getProperties().getCoreProperties().setCreated(Optional.of(new Date(FIXED_TIME)));
       for (String paragraph : paragraphs) {
@@ -211,6 +226,9 @@ public final class Fixtures {
             row.getCell(c).setText(table.get(r).get(c));
           }
         }
+      }
+      for (String paragraph : closing) {
+        document.createParagraph().createRun().setText(paragraph);
       }
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       document.write(out);
