@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -56,8 +57,9 @@ public final class Fixtures {
   /** A file attached to an e-mail or stored in a zip. */
   public record Attachment(String filename, String contentType, byte[] bytes) {}
 
-  // Fixed so that generated files are byte-for-byte reproducible.
+  // Fixed so that generated files are byte-for-byte reproducible, whatever the clock or time zone.
   private static final long FIXED_TIME = 1_704_067_200_000L; // 2024-01-01T00:00:00Z
+  private static final LocalDateTime FIXED_ZIP_TIME = LocalDateTime.of(2024, 1, 1, 0, 0);
 
   private Fixtures() {}
 
@@ -561,7 +563,8 @@ public final class Fixtures {
   }
 
   private static void putEntry(ZipOutputStream zip, ZipEntry entry, byte[] bytes) throws IOException {
-    entry.setTime(FIXED_TIME);
+    // Local time is what a zip stores; setTime(millis) would convert through the default time zone.
+    entry.setTimeLocal(FIXED_ZIP_TIME);
     zip.putNextEntry(entry);
     zip.write(bytes);
     zip.closeEntry();
