@@ -324,9 +324,9 @@ public final class ModelGrammars implements Serializable {
     boolean hasDigit = segment.chars().anyMatch(Character::isDigit);
     boolean hasLetter = segment.chars().anyMatch(Character::isLetter);
     if (hasDigit && !hasLetter) {
-      // "NDE 5503 AL": digits right after a letters-only series prefix are the model's number;
-      // digits after a complete code ("XNO-6080R 39") are a count.
-      return segment.length() >= 3 && previous.chars().allMatch(Character::isLetter);
+      // "NDE 5503 AL": digits right after an upper-case series prefix are the model's number;
+      // digits after a complete code ("XNO-6080R 39") or a word ("and 2024") are not.
+      return segment.length() >= 3 && previous.chars().allMatch(Character::isUpperCase);
     }
     if (hasDigit) {
       return !SPEC_TOKEN.matcher(segment).matches();
