@@ -15,6 +15,9 @@
 # work/flink-cluster). Environment: FLINK_TASKMANAGERS (default 2), FLINK_START_TIMEOUT (s, 90).
 set -Eeuo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
+# The cluster processes run from the repo root, as scripts/run.sh does, so relative --input and
+# --output paths name the same files in the client and the TaskManagers.
+cd "$root"
 conf_dir="$root/scripts/flink-cluster"
 
 command="${1:-}"
