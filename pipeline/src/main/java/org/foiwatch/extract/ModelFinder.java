@@ -1,0 +1,38 @@
+package org.foiwatch.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import opennlp.tools.namefind.RegexNameFinder;
+import opennlp.tools.util.Span;
+import org.foiwatch.normalise.ModelGrammars;
+import org.foiwatch.normalise.ModelMatch;
+
+/**
+ * Finds model numbers with OpenNLP's RegexNameFinder over the grammar patterns (span type = grammar
+ * id); ModelGrammars then trims, canonicalises and picks between overlapping hits.
+ */
+public final class ModelFinder {
+
+  private final ModelGrammars grammars;
+  private final RegexNameFinder nameFinder;
+
+  public ModelFinder() {
+    this(ModelGrammars.standard());
+  }
+
+  public ModelFinder(ModelGrammars grammars) {
+    this.grammars = grammars;
+    this.nameFinder = new RegexNameFinder(grammars.patternsById());
+  }
+
+  /** Model spans in the text, left to right; contextVendor (nullable) breaks ties. */
+  public List<ModelMatch> find(String text, String contextVendor) {
+    // Patterns expect dashes and spaces normalised; normalising keeps every offset unchanged.
+    Span[] spans = nameFinder.find(ModelGrammars.normaliseSeparators(text));
+    List<ModelGrammars.Hit> hits = new ArrayList<>(spans.length);
+    for (Span span : spans) {
+      hits.add(new ModelGrammars.Hit(span.getType(), span.getStart(), span.getEnd()));
+    }
+    return grammars.resolve(text, hits, contextVendor);
+  }
+}

@@ -1,0 +1,153 @@
+package org.foiwatch.extract;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import opennlp.tools.dictionary.Dictionary;
+import opennlp.tools.namefind.DictionaryNameFinder;
+import opennlp.tools.tokenize.TokenizerME;
+import opennlp.tools.tokenize.TokenizerModel;
+import opennlp.tools.util.Span;
+import opennlp.tools.util.StringList;
+import org.foiwatch.normalise.Vendor;
+import org.foiwatch.normalise.VendorCatalogue;
+
+/**
+ * Finds vendor names in text with OpenNLP: the English tokenizer, then a dictionary name finder
+ * over every catalogue alias. Not thread-safe (TokenizerME is not); build one per worker, e.g. in
+ * a DoFn's {@code @Setup}.
+ */
+public final class VendorFinder {
+
+  static final String TOKENIZER_MODEL = "/opennlp-en-ud-ewt-tokens-1.3-2.5.4.bin";
+
+  /** Characters that glue names together in FOI text ("Hikvision/Dahua") and that split them. */
+  private static final String GLUE = "/\\|+,;:()[]{}\"“”";
+
+  private record Entry(Vendor vendor, List<String> tokens, boolean caseSensitive) {}
+
+  private final TokenizerME tokenizer;
+  private final DictionaryNameFinder nameFinder;
+  private final Map<String, List<Entry>> entriesByKey = new HashMap<>();
+  private final int maxAliasTokens;
+
+  public VendorFinder() {
+    this(VendorCatalogue.standard());
+  }
+
+  public VendorFinder(VendorCatalogue catalogue) {
+    this.tokenizer = new TokenizerME(loadModel());
+    Dictionary dictionary = new Dictionary(false);
+    int longest = 1;
+    for (Vendor vendor : catalogue.vendors()) {
+      List<String> names = new ArrayList<>(vendor.aliases());
+      names.add(0, vendor.canonical());
+      for (String name : names) {
+        String[] tokens = tokenTexts(name, tokenize(name));
+        if (tokens.length == 0) {
+          continue;
+        }
+        dictionary.put(new StringList(tokens));
+        longest = Math.max(longest, tokens.length);
+        boolean caseSensitive = vendor.caseSensitiveAliases().contains(name);
+        entriesByKey
+            .computeIfAbsent(key(tokens), k -> new ArrayList<>())
+            .add(new Entry(vendor, List.of(tokens), caseSensitive));
+      }
+    }
+    this.maxAliasTokens = longest;
+    this.nameFinder = new DictionaryNameFinder(dictionary, "vendor");
+  }
+
+  /** Vendor names in the text, left to right, the longest name winning where names overlap. */
+  public List<VendorSpan> find(String text) {
+    List<Span> tokenSpans = tokenize(text);
+    String[] tokens = tokenTexts(text, tokenSpans);
+    List<VendorSpan> found = new ArrayList<>();
+    for (Span name : nameFinder.find(tokens)) {
+      // The dictionary ignores case; a case-sensitive alias may fail, leaving a shorter name.
+      for (int end = name.getEnd(); end > name.getStart(); end--) {
+        Vendor vendor = vendorFor(tokens, name.getStart(), end);
+        if (vendor != null) {
+          int start = tokenSpans.get(name.getStart()).getStart();
+          int stop = tokenSpans.get(end - 1).getEnd();
+          found.add(new VendorSpan(start, stop, text.substring(start, stop), vendor));
+          break;
+        }
+      }
+    }
+    return found;
+  }
+
+  private Vendor vendorFor(String[] tokens, int start, int end) {
+    if (end - start > maxAliasTokens) {
+      return null;
+    }
+    String[] candidate = Arrays.copyOfRange(tokens, start, end);
+    for (Entry entry : entriesByKey.getOrDefault(key(candidate), List.of())) {
+      if (!entry.caseSensitive() || entry.tokens().equals(List.of(candidate))) {
+        return entry.vendor();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Tokenizer spans, further split at glue characters and with possessives and pure punctuation
+   * dropped, so that "Hikvision's", "(Dahua)" and "Hikvision/Dahua" expose the bare names.
+   */
+  private List<Span> tokenize(String text) {
+    List<Span> spans = new ArrayList<>();
+    for (Span token : tokenizer.tokenizePos(text)) {
+      int pieceStart = token.getStart();
+      for (int i = token.getStart(); i <= token.getEnd(); i++) {
+        if (i == token.getEnd() || GLUE.indexOf(text.charAt(i)) >= 0) {
+          addWordPiece(text, pieceStart, i, spans);
+          pieceStart = i + 1;
+        }
+      }
+    }
+    return spans;
+  }
+
+  private static void addWordPiece(String text, int start, int end, List<Span> spans) {
+    String piece = text.substring(start, end);
+    String lower = piece.toLowerCase(Locale.ROOT);
+    if (lower.endsWith("'s") || lower.endsWith("’s")) {
+      end -= 2;
+    } else if (lower.endsWith("'") || lower.endsWith("’")) {
+      end -= 1;
+    }
+    while (end > start && text.charAt(end - 1) == '.') {
+      end--; // "Co." and "Co" are the same word; a sentence's full stop is not part of a name
+    }
+    if (end > start && text.substring(start, end).chars().anyMatch(Character::isLetterOrDigit)) {
+      spans.add(new Span(start, end));
+    }
+  }
+
+  private static String[] tokenTexts(String text, List<Span> spans) {
+    return spans.stream().map(s -> text.substring(s.getStart(), s.getEnd())).toArray(String[]::new);
+  }
+
+  private static String key(String[] tokens) {
+    return String.join(" ", tokens).toLowerCase(Locale.ROOT);
+  }
+
+  private static TokenizerModel loadModel() {
+    try (InputStream in = VendorFinder.class.getResourceAsStream(TOKENIZER_MODEL)) {
+      if (in == null) {
+        throw new IllegalStateException("tokenizer model not on the classpath: " + TOKENIZER_MODEL);
+      }
+      return new TokenizerModel(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot load " + TOKENIZER_MODEL, e);
+    }
+  }
+}

@@ -1,0 +1,440 @@
+package org.foiwatch.normalise;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Per-vendor model-number grammars from {@code model-grammars.json}. */
+public final class ModelGrammars implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+  private static final String RESOURCE = "/org/foiwatch/normalise/model-grammars.json";
+
+  /**
+   * What a hyphen in a grammar pattern may be written as once dashes are normalised: a hyphen
+   * (optionally spaced, optionally broken across a line) or a single space.
+   */
+  static final String SEPARATOR = "(?: ?-[ ]{0,2}(?:\\r?\\n[ ]{0,4})?| )";
+
+  private static final Pattern WRITTEN_SEPARATOR = Pattern.compile(SEPARATOR);
+
+  /** A model never starts inside a word, a number or a hyphenated reference. */
+  private static final String START_GUARD = "(?<![\\p{Alnum}_.\\-])";
+
+  /** ...nor stops inside a word or before the decimal part of a number. */
+  private static final String END_GUARD = "(?![\\p{Alnum}_]|[.,][0-9])";
+
+  /** Space-separated tokens that describe the product rather than name it: 4MP, 2.8mm, 1080p, x4. */
+  private static final Pattern SPEC_TOKEN =
+      Pattern.compile(
+          "(?i)[0-9]{1,4}(?:[.][0-9]{1,2})?(?:MP|MM|FPS|CH|TB|GB|HZ|K)|[0-9]{3,4}P|X[0-9]{1,4}|[0-9]{1,4}X");
+
+  private static final int MAX_SUFFIX_LETTERS = 4;
+
+  /** What may precede the model in a cell: whitespace, quotes, an opening bracket, a bullet. */
+  private static final String OPENING_PUNCTUATION = " \t\r\n\u00A0\"'\u201C\u2018(\u2022*";
+
+  private static final Pattern WORD = Pattern.compile("\\S+");
+
+  public record Hit(String grammarId, int start, int end) {}
+
+  private final List<ModelGrammar> grammars;
+  private final Map<String, Integer> orderById;
+
+  private ModelGrammars(List<ModelGrammar> grammars) {
+    this.grammars = List.copyOf(grammars);
+    Map<String, Integer> order = new HashMap<>();
+    for (int i = 0; i < grammars.size(); i++) {
+      if (order.put(grammars.get(i).id(), i) != null) {
+        throw new IllegalStateException("model-grammars.json: duplicate id " + grammars.get(i).id());
+      }
+    }
+    this.orderById = order;
+  }
+
+  /** The grammars bundled with the pipeline, loaded once. */
+  public static ModelGrammars standard() {
+    return StandardHolder.INSTANCE;
+  }
+
+  private static final class StandardHolder {
+    static final ModelGrammars INSTANCE = load();
+  }
+
+  public List<ModelGrammar> grammars() {
+    return grammars;
+  }
+
+  /** Grammar id to its pattern, in file order: the shape RegexNameFinder takes. */
+  public Map<String, Pattern[]> patternsById() {
+    Map<String, Pattern[]> patterns = new LinkedHashMap<>();
+    grammars.forEach(g -> patterns.put(g.id(), new Pattern[] {g.pattern()}));
+    return patterns;
+  }
+
+  /**
+   * The text with every dash variant turned into '-' and every horizontal space into ' ',
+   * character for character, so offsets into it are offsets into the original.
+   */
+  public static String normaliseSeparators(CharSequence text) {
+    char[] chars = new char[text.length()];
+    for (int i = 0; i < chars.length; i++) {
+      char c = text.charAt(i);
+      chars[i] =
+          switch (c) {
+            case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212', '\uFE58',
+                '\uFE63', '\uFF0D' -> '-';
+            case '\t', '\u00A0', '\u2007', '\u2009', '\u202F' -> ' ';
+            default -> c;
+          };
+    }
+    return new String(chars);
+  }
+
+  /** All non-overlapping model spans in the text, longest first; see {@link #resolve}. */
+  public List<ModelMatch> find(CharSequence text, String contextVendor) {
+    String normalised = normaliseSeparators(text);
+    List<Hit> hits = new ArrayList<>();
+    for (ModelGrammar g : grammars) {
+      Matcher m = g.pattern().matcher(normalised);
+      while (m.find()) {
+        hits.add(new Hit(g.id(), m.start(), m.end()));
+      }
+    }
+    return resolve(text, hits, contextVendor);
+  }
+
+  /**
+   * Turns raw pattern hits (from {@link #find} or a RegexNameFinder over
+   * {@link #normaliseSeparators}) into model matches: drops trailing words that are not model
+   * suffixes, drops short codes whose vendor is neither named beside them nor the context vendor,
+   * then keeps non-overlapping spans, longest first, with ties going to the context vendor's
+   * grammar and then to the grammar listed first.
+   */
+  public List<ModelMatch> resolve(CharSequence text, Collection<Hit> hits, String contextVendor) {
+    String original = text.toString();
+    String normalised = normaliseSeparators(text);
+    Optional<Vendor> context = contextVendor(contextVendor);
+    record Candidate(ModelMatch match, int contextScore, int order) {
+      int length() {
+        return match.end() - match.start();
+      }
+    }
+    List<Candidate> candidates = new ArrayList<>();
+    for (Hit hit : hits) {
+      Integer order = orderById.get(hit.grammarId());
+      if (order == null) {
+        continue;
+      }
+      ModelGrammar g = grammars.get(order);
+      int score = contextScore(g, context);
+      interpret(g, original, normalised, hit.start(), hit.end(), score)
+          .ifPresent(match -> candidates.add(new Candidate(match, score, order)));
+    }
+    candidates.sort(
+        Comparator.comparingInt(Candidate::length)
+            .reversed()
+            .thenComparing(Comparator.comparingInt(Candidate::contextScore).reversed())
+            .thenComparingInt(Candidate::order)
+            .thenComparingInt(c -> c.match().start()));
+    List<ModelMatch> chosen = new ArrayList<>();
+    for (Candidate c : candidates) {
+      if (chosen.stream().noneMatch(m -> overlaps(m, c.match()))) {
+        chosen.add(c.match());
+      }
+    }
+    chosen.sort(Comparator.comparingInt(ModelMatch::start));
+    return chosen;
+  }
+
+  /**
+   * The model in a table cell that holds one model, possibly after a brand name ("Hikvision
+   * DS-2CD2143G0-I", "AXIS P3245-LVE"). Offsets are into the cell as given.
+   */
+  public Optional<ModelMatch> parseCell(String cell, String contextVendor) {
+    if (cell == null || cell.isBlank()) {
+      return Optional.empty();
+    }
+    Optional<ModelMatch> direct = modelAtStart(cell, 0, contextVendor);
+    if (direct.isPresent()) {
+      return direct;
+    }
+    Matcher words = WORD.matcher(cell);
+    List<int[]> spans = new ArrayList<>();
+    while (words.find() && spans.size() < 7) {
+      spans.add(new int[] {words.start(), words.end()});
+    }
+    // A leading brand name written before the model: longest one that resolves to a vendor.
+    for (int k = spans.size() - 1; k >= 1; k--) {
+      String brand = cell.substring(spans.get(0)[0], spans.get(k - 1)[1]);
+      Optional<Vendor> vendor = VendorCatalogue.standard().resolve(brand);
+      if (vendor.isPresent()) {
+        String context = contextVendor != null ? contextVendor : vendor.get().canonical();
+        return modelAtStart(cell, spans.get(k)[0], context);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<ModelMatch> modelAtStart(String cell, int from, String contextVendor) {
+    int first = from;
+    while (first < cell.length() && OPENING_PUNCTUATION.indexOf(cell.charAt(first)) >= 0) {
+      first++;
+    }
+    int start = first;
+    return find(cell, contextVendor).stream().filter(m -> m.start() == start).findFirst();
+  }
+
+  private Optional<ModelMatch> interpret(
+      ModelGrammar g, String original, String normalised, int start, int end, int contextScore) {
+    Matcher m = g.pattern().matcher(normalised);
+    m.useTransparentBounds(true);
+    m.useAnchoringBounds(false);
+    int cut = end;
+    while (true) {
+      m.region(start, cut);
+      if (!m.matches()) {
+        return Optional.empty();
+      }
+      int unlikely = g.isProductName() ? -1 : startOfUnlikelySuffix(normalised, m, start, cut);
+      if (unlikely < 0) {
+        break;
+      }
+      cut = unlikely;
+    }
+    if (!g.isProductName() && startsWithProseWord(normalised, start, cut)) {
+      return Optional.empty();
+    }
+    if (g.requiresContext() && !brandWritten(m) && contextScore < 2) {
+      return Optional.empty();
+    }
+    String asWritten = original.substring(start, cut);
+    if (g.isProductName() && asWritten.equals(asWritten.toLowerCase(Locale.ROOT))) {
+      return Optional.empty(); // product names in all lower case are ordinary prose
+    }
+    return Optional.of(
+        new ModelMatch(start, cut, asWritten, canonical(g, m), g.vendor(), g.productType(), g.id()));
+  }
+
+  /**
+   * Where a space-separated token that cannot be part of a model begins, or -1. A token after a
+   * plain space (not a hyphen) is kept only if it mixes letters and digits without being a
+   * spec like "4MP", or is a short all-letter suffix in the same case as what precedes it; so
+   * "DS-2CD2143G0-I cameras" and "P3375-V in" lose their last word, "DS 2CD2347G2 LU" does not.
+   */
+  private static int startOfUnlikelySuffix(String text, Matcher m, int start, int end) {
+    int generationStart = groupStart(m, "gen");
+    String previous = null;
+    int segmentStart = start;
+    int i = start;
+    while (true) {
+      if (i < end && !isPlainSpaceBetween(text, i, start, end)) {
+        i++;
+        continue;
+      }
+      String segment = text.substring(segmentStart, i);
+      boolean inGeneration = generationStart >= 0 && segmentStart > generationStart;
+      if (previous != null && !inGeneration && !plausibleSuffix(segment, previous)) {
+        return spaceStartBefore(text, segmentStart, start);
+      }
+      if (i == end) {
+        return -1;
+      }
+      previous = segment;
+      while (i < end && isSpace(text.charAt(i))) {
+        i++;
+      }
+      segmentStart = i;
+    }
+  }
+
+  /**
+   * True when a lower-case word is followed by a space and an upper-case code, as in "and
+   * X2221-10-FLI": the word is prose, not the first part of a code written with a space.
+   */
+  private static boolean startsWithProseWord(String text, int start, int end) {
+    for (int i = start; i < end; i++) {
+      if (isPlainSpaceBetween(text, i, start, end)) {
+        String first = text.substring(start, i);
+        String rest = text.substring(i, end);
+        return first.chars().allMatch(Character::isLowerCase)
+            && !rest.equals(rest.toLowerCase(Locale.ROOT));
+      }
+    }
+    return false;
+  }
+
+  private static boolean isPlainSpaceBetween(String text, int i, int start, int end) {
+    if (!isSpace(text.charAt(i)) || i == start || isSpace(text.charAt(i - 1))) {
+      return false;
+    }
+    int j = i;
+    while (j < end && isSpace(text.charAt(j))) {
+      j++;
+    }
+    return text.charAt(i - 1) != '-' && j < end && text.charAt(j) != '-';
+  }
+
+  private static int spaceStartBefore(String text, int segmentStart, int floor) {
+    int k = segmentStart;
+    while (k > floor && isSpace(text.charAt(k - 1))) {
+      k--;
+    }
+    return k;
+  }
+
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\n' || c == '\r';
+  }
+
+  private static boolean plausibleSuffix(String segment, String previous) {
+    boolean hasDigit = segment.chars().anyMatch(Character::isDigit);
+    boolean hasLetter = segment.chars().anyMatch(Character::isLetter);
+    if (hasDigit) {
+      return hasLetter && !SPEC_TOKEN.matcher(segment).matches();
+    }
+    if (!segment.chars().allMatch(Character::isLetter) || segment.length() > MAX_SUFFIX_LETTERS) {
+      return false;
+    }
+    String previousLetters = previous.replaceAll("[^\\p{Alpha}]", "");
+    boolean upper = segment.equals(segment.toUpperCase(Locale.ROOT));
+    boolean lower = segment.equals(segment.toLowerCase(Locale.ROOT));
+    return upper && previousLetters.equals(previousLetters.toUpperCase(Locale.ROOT))
+        || lower && !previousLetters.isEmpty()
+            && previousLetters.equals(previousLetters.toLowerCase(Locale.ROOT));
+  }
+
+  private static String canonical(ModelGrammar g, Matcher m) {
+    String model = groupStart(m, "model") >= 0 ? m.group("model") : m.group();
+    if (g.isProductName()) {
+      List<String> words = new ArrayList<>();
+      for (String word : model.trim().split("\\s+")) {
+        words.add(g.nameWords().getOrDefault(word.toLowerCase(Locale.ROOT), word));
+      }
+      return String.join(" ", words);
+    }
+    String code = WRITTEN_SEPARATOR.matcher(model.trim()).replaceAll("-").toUpperCase(Locale.ROOT);
+    String generation = "";
+    if (groupStart(m, "gen") >= 0) {
+      String[] parts = m.group("gen").trim().split("\\s+");
+      generation = " MK " + parts[parts.length - 1].toUpperCase(Locale.ROOT);
+    }
+    return g.canonicalPrefix() + code + generation;
+  }
+
+  private static boolean brandWritten(Matcher m) {
+    return groupStart(m, "brand") >= 0;
+  }
+
+  /** Start of a named group in the last match, or -1 if the pattern lacks it or it did not take part. */
+  private static int groupStart(Matcher m, String group) {
+    try {
+      return m.start(group);
+    } catch (IllegalArgumentException noSuchGroup) {
+      return -1;
+    }
+  }
+
+  private static boolean overlaps(ModelMatch a, ModelMatch b) {
+    return a.start() < b.end() && b.start() < a.end();
+  }
+
+  private static Optional<Vendor> contextVendor(String contextVendor) {
+    if (contextVendor == null || contextVendor.isBlank()) {
+      return Optional.empty();
+    }
+    VendorCatalogue catalogue = VendorCatalogue.standard();
+    return catalogue.byCanonical(contextVendor).or(() -> catalogue.resolve(contextVendor));
+  }
+
+  /** 2 when the grammar is the context vendor's own, 1 when one of the two makes the other's. */
+  private static int contextScore(ModelGrammar g, Optional<Vendor> context) {
+    if (context.isEmpty()) {
+      return 0;
+    }
+    Vendor c = context.get();
+    if (g.vendor().equals(c.canonical())) {
+      return 2;
+    }
+    Optional<Vendor> grammarVendor = VendorCatalogue.standard().byCanonical(g.vendor());
+    boolean related =
+        g.vendor().equals(c.oemOf())
+            || grammarVendor.map(v -> c.canonical().equals(v.oemOf())).orElse(false);
+    return related ? 1 : 0;
+  }
+
+  /**
+   * Rewrites a grammar pattern from the data file: each hyphen outside a character class becomes
+   * {@link #SEPARATOR}, and the whole is wrapped in word guards.
+   */
+  static String expand(String pattern) {
+    StringBuilder out = new StringBuilder(START_GUARD).append("(?:");
+    int classDepth = 0;
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      if (c == '\\' && i + 1 < pattern.length()) {
+        out.append(c).append(pattern.charAt(++i));
+      } else if (c == '[') {
+        classDepth++;
+        out.append(c);
+      } else if (c == ']' && classDepth > 0) {
+        classDepth--;
+        out.append(c);
+      } else if (c == '-' && classDepth == 0) {
+        out.append(SEPARATOR);
+      } else {
+        out.append(c);
+      }
+    }
+    return out.append(')').append(END_GUARD).toString();
+  }
+
+  private static ModelGrammars load() {
+    try (InputStream in = ModelGrammars.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + RESOURCE);
+      }
+      JsonNode root = new ObjectMapper().readTree(in);
+      JsonNode entries = root.isArray() ? root : root.get("grammars");
+      List<ModelGrammar> grammars = new ArrayList<>();
+      for (JsonNode e : entries) {
+        grammars.add(toGrammar(e));
+      }
+      return new ModelGrammars(grammars);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + RESOURCE, e);
+    }
+  }
+
+  private static ModelGrammar toGrammar(JsonNode e) {
+    Map<String, String> nameWords = new LinkedHashMap<>();
+    e.path("words").forEach(w -> nameWords.put(w.asText().toLowerCase(Locale.ROOT), w.asText()));
+    List<String> examples = new ArrayList<>();
+    e.path("examples").forEach(x -> examples.add(x.asText()));
+    return new ModelGrammar(
+        e.get("id").asText(),
+        e.get("vendor").asText(),
+        e.path("family").asText(""),
+        e.get("product_type").asText(),
+        Pattern.compile(expand(e.get("pattern").asText()), Pattern.CASE_INSENSITIVE),
+        e.path("requires_context").asBoolean(false),
+        e.path("canonical_prefix").asText(""),
+        Map.copyOf(nameWords),
+        List.copyOf(examples),
+        e.path("source").asText(""));
+  }
+}

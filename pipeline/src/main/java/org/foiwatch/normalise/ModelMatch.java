@@ -1,0 +1,24 @@
+package org.foiwatch.normalise;
+
+import java.io.Serializable;
+
+/**
+ * A model number found in text.
+ *
+ * @param start offset of the first character in the searched text
+ * @param end offset just past the last character (exclusive)
+ * @param asWritten the exact substring {@code text[start, end)}
+ * @param canonical the model as its vendor writes it, e.g. "DS-2CD2143G0-I", "M3106-L MK II"
+ * @param vendor canonical name of the vendor the grammar belongs to
+ * @param productType camera, dvr, nvr, encoder, vms or other
+ * @param grammarId id of the grammar in model-grammars.json that matched
+ */
+public record ModelMatch(
+    int start,
+    int end,
+    String asWritten,
+    String canonical,
+    String vendor,
+    String productType,
+    String grammarId)
+    implements Serializable {}

@@ -1,0 +1,82 @@
+package org.foiwatch.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class VendorFinderTest {
+
+  private static VendorFinder finder;
+
+  @BeforeAll
+  static void buildOnce() {
+    finder = new VendorFinder();
+  }
+
+  private static List<String> vendors(List<VendorSpan> spans) {
+    return spans.stream().map(s -> s.vendor().canonical()).toList();
+  }
+
+  private static void assertOffsets(String text, List<VendorSpan> spans) {
+    for (VendorSpan s : spans) {
+      assertEquals(text.substring(s.start(), s.end()), s.asWritten());
+    }
+  }
+
+  @Test
+  void findsEachVendorInANegatedSentence() {
+    String text = "We do not use any Hikvision or Dahua equipment.";
+    List<VendorSpan> spans = finder.find(text);
+    assertEquals(List.of("Hikvision", "Dahua"), vendors(spans));
+    assertEquals(text.indexOf("Hikvision"), spans.get(0).start());
+    assertEquals("Hikvision", spans.get(0).asWritten());
+    assertEquals("Dahua", spans.get(1).asWritten());
+    assertOffsets(text, spans);
+  }
+
+  @Test
+  void legalNamesAndFormerNamesAreOneSpan() {
+    String text =
+        "Supplied by Hangzhou Hikvision Digital Technology Co., Ltd. and by Samsung Techwin in 2014.";
+    List<VendorSpan> spans = finder.find(text);
+    assertEquals(List.of("Hikvision", "Hanwha Vision"), vendors(spans));
+    assertEquals(text.indexOf("Hangzhou"), spans.get(0).start());
+    assertTrue(spans.get(0).asWritten().startsWith("Hangzhou Hikvision Digital Technology Co., Ltd"));
+    assertEquals("Samsung Techwin", spans.get(1).asWritten());
+    assertOffsets(text, spans);
+  }
+
+  @Test
+  void possessivesAndGluedPunctuation() {
+    String text = "Hikvision's cameras (Dahua) and Axis/Bosch units; also \"Avigilon\".";
+    List<VendorSpan> spans = finder.find(text);
+    assertEquals(List.of("Hikvision", "Dahua", "Axis", "Bosch", "Avigilon"), vendors(spans));
+    assertEquals("Hikvision", spans.get(0).asWritten());
+    assertEquals(0, spans.get(0).start());
+    assertOffsets(text, spans);
+  }
+
+  @Test
+  void caseSensitiveAliasesOnlyMatchInTheirOwnCase() {
+    assertEquals(List.of("Axis"), vendors(finder.find("Cameras from AXIS were fitted.")));
+    assertEquals(List.of(), finder.find("Rotate on the vertical axis and contact lts for hik."));
+    assertEquals(List.of("Hikvision", "LTS"), vendors(finder.find("HIK kit resold by LTS.")));
+  }
+
+  @Test
+  void oemBrandsCarryTheirMaker() {
+    List<VendorSpan> spans = finder.find("Two Annke kits and a Lorex Technology NVR.");
+    assertEquals(List.of("Annke", "Lorex"), vendors(spans));
+    assertEquals("Hikvision", spans.get(0).vendor().oemOf());
+    assertTrue(spans.get(0).vendor().restrictions().contains("NDAA-889"));
+    assertEquals("Lorex Technology", spans.get(1).asWritten());
+  }
+
+  @Test
+  void findsNothingWithoutAVendor() {
+    assertEquals(List.of(), finder.find("Kestrel Security Installations maintain the Council's CCTV."));
+  }
+}

@@ -1,0 +1,199 @@
+package org.foiwatch.normalise;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ModelGrammarsTest {
+
+  private final ModelGrammars grammars = ModelGrammars.standard();
+
+  @Test
+  void everyGrammarAcceptsItsOwnExamplesAsCanonical() {
+    assertTrue(grammars.grammars().size() >= 80);
+    for (ModelGrammar g : grammars.grammars()) {
+      assertFalse(g.examples().isEmpty(), g.id());
+      assertTrue(VendorCatalogue.standard().byCanonical(g.vendor()).isPresent(), g.id());
+      for (String example : g.examples()) {
+        Optional<ModelMatch> parsed = grammars.parseCell(example, g.vendor());
+        assertTrue(parsed.isPresent(), g.id() + " rejects " + example);
+        assertEquals(example, parsed.get().canonical(), g.id());
+        assertEquals(g.vendor(), parsed.get().vendor(), example);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        // unseen members of each family: the grammar follows the naming scheme, not a list
+        "DS-2CD2087G2-LU | DS-2CD2087G2-LU | Hikvision | camera",
+        "DS-2DE3A404IWG-E | DS-2DE3A404IWG-E | Hikvision | camera",
+        "DS-7616NXI-K2/16P | DS-7616NXI-K2/16P | Hikvision | nvr",
+        "DS-7316HUHI-K4 | DS-7316HUHI-K4 | Hikvision | dvr",
+        "IPC-HDBW3541E-AS | IPC-HDBW3541E-AS | Dahua | camera",
+        "DH-IPC-HFW2431S-S-S2 | IPC-HFW2431S-S-S2 | Dahua | camera",
+        "DHI-NVR4216-16P-4KS2 | NVR4216-16P-4KS2 | Dahua | nvr",
+        "XVR5116HS-4KL-I3 | XVR5116HS-4KL-I3 | Dahua | dvr",
+        "AXIS P3265-LVE | P3265-LVE | Axis | camera",
+        "AXIS M7116 | M7116 | Axis | encoder",
+        "XNV-8082R | XNV-8082R | Hanwha Vision | camera",
+        "NDE-3503-AL | NDE-3503-AL | Bosch | camera",
+        "DIP-7184-8HD | DIP-7184-8HD | Bosch | nvr",
+        "6.0C-H5A-DO1-IR | 6.0C-H5A-DO1-IR | Avigilon | camera",
+        "WV-S2552LN | WV-S2552LN | i-PRO | camera",
+        "SNC-VB640 | SNC-VB640 | Sony | camera",
+        "IPC3238SB-ADZK-I0 | IPC3238SB-ADZK-I0 | Uniview | camera",
+        "M2141-10-EI | M2141-10-EI | Huawei | camera",
+        "RLC-520A | RLC-520A | Reolink | camera",
+        "IP4M-1051B | IP4M-1051B | Amcrest | camera",
+        "UVC-G5-FLEX | UVC-G5-FLEX | Ubiquiti | camera"
+      })
+  void acceptsUnseenModelsOfEachFamily(String cell, String canonical, String vendor, String type) {
+    ModelMatch m = grammars.parseCell(cell, null).orElseThrow(() -> new AssertionError(cell));
+    assertEquals(canonical, m.canonical());
+    assertEquals(vendor, m.vendor());
+    assertEquals(type, m.productType());
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "ds-2cd2t86g2-4i | DS-2CD2T86G2-4I",
+        "xno-6080r | XNO-6080R",
+        "DS 2CD2347G2 LU | DS-2CD2347G2-LU",
+        "NVR302 16S | NVR302-16S",
+        "SNC EM632R | SNC-EM632R",
+        "WJ NX400 | WJ-NX400",
+        "IPC\u2013HFW2431S\u2013S\u2013S2 | IPC-HFW2431S-S-S2",
+        "IPC\u2014HDW5442TM\u2014AS | IPC-HDW5442TM-AS",
+        "DS\u20112CD2143G0\u2011I | DS-2CD2143G0-I",
+        "iDS TCM203 A/R/2812 | iDS-TCM203-A/R/2812",
+        "ids-2cd7a46g0-izhs | iDS-2CD7A46G0-IZHS",
+        "M3106-L Mk II | M3106-L MK II",
+        "AXIS M3106-L MK II | M3106-L MK II",
+        "Hikvision DS-2CD2143G0-I | DS-2CD2143G0-I",
+        "Axis P3245-LVE | P3245-LVE",
+        "vigi c540 | VIGI C540",
+        "mx-m16b-6d6n036 | Mx-M16B-6D6N036",
+        "MIC IP STARLIGHT 7100i | MIC IP starlight 7100i",
+        "XProtect professional+ | XProtect Professional+"
+      })
+  void canonicalisesEveryTolerance(String cell, String canonical) {
+    assertEquals(canonical, grammars.parseCell(cell, null).map(ModelMatch::canonical).orElse(null));
+  }
+
+  @Test
+  void joinsAModelBrokenAcrossALine() {
+    String text = "Cameras: DS-2CD2143G0-\nI (12 units)";
+    List<ModelMatch> found = grammars.find(text, null);
+    assertEquals(1, found.size(), found.toString());
+    assertEquals("DS-2CD2143G0-I", found.get(0).canonical());
+    assertEquals("DS-2CD2143G0-\nI", found.get(0).asWritten());
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "We have 12 DS-2CD2143G0-I cameras installed | DS-2CD2143G0-I",
+        "Model XNO-6080R at the depot | XNO-6080R",
+        "An AXIS P3375-V in the foyer | AXIS P3375-V",
+        "Recorder DS-7608NI-K2/8P with 8 channels | DS-7608NI-K2/8P",
+        "IPC-HFW2431S-S-S2 and IPC-HDW5442TM-AS | IPC-HFW2431S-S-S2",
+        "DS-2CD2143G0-I 4MP 2.8mm | DS-2CD2143G0-I",
+        "DS-2CD2143G0-I 16 | DS-2CD2143G0-I"
+      })
+  void neverSwallowsTheNextWord(String text, String firstAsWritten) {
+    List<ModelMatch> found = grammars.find(text, null);
+    assertFalse(found.isEmpty(), text);
+    assertEquals(firstAsWritten, found.get(0).asWritten());
+    assertEquals(text.indexOf(firstAsWritten), found.get(0).start());
+    assertEquals(found.get(0).start() + firstAsWritten.length(), found.get(0).end());
+  }
+
+  @Test
+  void shortCodesNeedTheirVendorNamedOrAsContext() {
+    String text = "We bought 4 NC400 units and a C500.";
+    assertTrue(grammars.find(text, null).isEmpty());
+    List<ModelMatch> withContext = grammars.find(text, "Annke");
+    assertEquals(List.of("NC400", "C500"), withContext.stream().map(ModelMatch::canonical).toList());
+    assertEquals("NC400", withContext.get(0).asWritten());
+    assertEquals("C500", grammars.parseCell("Annke C500", null).orElseThrow().canonical());
+    assertEquals("CD52", grammars.parseCell("CD52", "Verkada").orElseThrow().canonical());
+    assertTrue(grammars.parseCell("CD52", null).isEmpty());
+  }
+
+  @Test
+  void contextVendorBreaksTiesBetweenGrammars() {
+    assertEquals("Axis", grammars.parseCell("M2120", null).orElseThrow().vendor());
+    assertEquals("Huawei", grammars.parseCell("M2120", "Huawei").orElseThrow().vendor());
+    assertEquals("Huawei", grammars.parseCell("M2120-10-EI", "Axis").orElseThrow().vendor());
+    assertEquals("Uniview", grammars.parseCell("NVR302-16S", null).orElseThrow().vendor());
+    assertEquals("Dahua", grammars.parseCell("NVR302-16S", "Dahua Technology").orElseThrow().vendor());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Call 0303 123 1113 for help",
+        "Our office is at SK9 5AF.",
+        "Dated 12/03/2024 and 2024-03-12",
+        "Reference FOI-2024-0737",
+        "Our reference 2021/01927",
+        "exempt under s.24 and section 31(1)(a)",
+        "Server 192.168.1.10 on port 8080",
+        "Resolution 4MP, lens 2.8mm, 1080p at 25fps",
+        "In 2023 we spent £12,345.67 (€14,000)",
+        "the security centre on Level 2",
+        "A4123 and M62 roads"
+      })
+  void rejectsLookAlikes(String text) {
+    assertEquals(List.of(), grammars.find(text, null), text);
+  }
+
+  @Test
+  void everyPatternIsBounded() {
+    Pattern unbounded = Pattern.compile("(?<!\\\\)[*+](?![^\\[]*\\])|\\{\\d+,\\}");
+    for (ModelGrammar g : grammars.grammars()) {
+      String source = g.pattern().pattern().replaceAll("\\[[^\\]]*\\]", "[]");
+      assertFalse(unbounded.matcher(source).find(), g.id() + ": " + g.pattern());
+    }
+  }
+
+  @Test
+  void adversarialLinesFinishQuickly() {
+    List<String> lines =
+        List.of(
+            "DS-".repeat(33_334),
+            "A-".repeat(50_000),
+            "1 2 3 4 5 6 7 8 9 ".repeat(5_556),
+            "IPC-H".repeat(20_000),
+            "DS-2CD2143G0-".repeat(7_693),
+            "M3106-L MK ".repeat(9_091),
+            "NVR302 16S ".repeat(9_091),
+            "a-1 ".repeat(25_000),
+            "X".repeat(100_000),
+            "2.0C-H".repeat(16_667));
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(20),
+        () -> {
+          for (String line : lines) {
+            grammars.find(line, null);
+            grammars.find(line, "Dahua");
+          }
+        });
+  }
+}
