@@ -15,14 +15,16 @@ stale() { # stale STAMP: the stamp is missing or older than a source, schema or 
 }
 
 stamp=pipeline/target/.foiwatch-built
-jar_stamp=pipeline/target/.foiwatch-jar-built
 if [ -n "$want_jar" ]; then
-  if stale "$jar_stamp" || [ ! -f pipeline/target/classpath.txt ] || ! ls pipeline/target/foiwatch-*-all.jar >/dev/null 2>&1; then
+  # The jar is its own stamp (mvn verify makes it too).
+  jar="$(ls -t pipeline/target/foiwatch-*-all.jar 2>/dev/null | head -n 1)"
+  if [ -z "$jar" ] || stale "$jar" || [ ! -f pipeline/target/classpath.txt ]; then
     echo "foiwatch: building the shaded jar (first run or sources changed)..." >&2
     mvn -B -q -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >&2
-    touch "$stamp" "$jar_stamp"
+    touch "$stamp"
+    jar="$(ls -t pipeline/target/foiwatch-*-all.jar | head -n 1)"
   fi
-  ls -t pipeline/target/foiwatch-*-all.jar | head -n 1
+  echo "$jar"
   exit 0
 fi
 
