@@ -177,7 +177,11 @@ class FlinkRunnerIT {
     }
   }
 
-  /** A few small FOI-like responses: prose, an HTML table, a CSV register and a refusal. */
+  /**
+   * A few small FOI-like responses: prose, an HTML table, a CSV register, a refusal, and two
+   * containers (a zip of two letters, an e-mail with an HTML attachment) so attachments' ids and
+   * order are compared across runners too.
+   */
   private static void writeInputs(Path dir) throws IOException {
     Files.writeString(dir.resolve("response-0142.txt"), """
         Northfield Metropolitan Borough Council
@@ -239,5 +243,44 @@ class FlinkRunnerIT {
         <p>Yours sincerely, Southvale City Council</p>
         </body></html>
         """, StandardCharsets.UTF_8);
+    try (java.util.zip.ZipOutputStream zip =
+        new java.util.zip.ZipOutputStream(Files.newOutputStream(dir.resolve("responses-0190.zip")))) {
+      for (int i = 1; i <= 2; i++) {
+        zip.putNextEntry(new java.util.zip.ZipEntry("letters/reply-" + i + ".txt"));
+        zip.write(("""
+            Riverside Borough Council
+            Freedom of Information Request Reference: FOI-2026-019%d
+            Dear Requester,
+            The Council operates %d x Hikvision DS-2CD2143G0-I cameras and %d x Axis P3245-LVE cameras.
+            Yours sincerely, Riverside Borough Council
+            """).formatted(i, 5 * i, i).getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+      }
+    }
+    Files.writeString(dir.resolve("reply-0195.eml"), """
+        From: FOI Team <foi@lakeside.example>
+        To: requester@example.org
+        Subject: FOI-2026-0195 response
+        Date: Mon, 4 May 2026 10:00:00 +0100
+        MIME-Version: 1.0
+        Content-Type: multipart/mixed; boundary="b1"
+
+        --b1
+        Content-Type: text/plain; charset=utf-8
+
+        Dear Requester, please find our response to FOI-2026-0195 attached.
+        Lakeside County Council
+
+        --b1
+        Content-Type: text/html; charset=utf-8
+        Content-Disposition: attachment; filename="response-0195.html"
+
+        <html><body><p>Lakeside County Council</p><table>
+        <tr><th>Manufacturer</th><th>Model</th><th>Quantity</th></tr>
+        <tr><td>Hikvision</td><td>DS-2CD2143G0-I</td><td>7</td></tr>
+        <tr><td>Axis</td><td>P3245-LVE</td><td>2</td></tr>
+        </table></body></html>
+        --b1--
+        """.replace("\n", "\r\n"), StandardCharsets.UTF_8);
   }
 }
