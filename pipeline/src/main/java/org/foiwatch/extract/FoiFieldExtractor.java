@@ -42,7 +42,7 @@ public final class FoiFieldExtractor {
       "(\\d{1,2})(?:st|nd|rd|th)?\\s+(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.?,?\\s+(\\d{4})"
           + "|(\\d{1,2})/(\\d{1,2})/(\\d{4})|(\\d{4})-(\\d{2})-(\\d{2})", Pattern.CASE_INSENSITIVE);
 
-  private static final Pattern NCND = Pattern.compile("(?i)neither\\s+confirm\\s+(?:n|o)r\\s+deny");
+  private static final Pattern NCND = Pattern.compile("(?i)neither\\s+confirm\\s+n?or\\s+deny");
   private static final Pattern REFUSED = Pattern.compile(
       "(?i)\\b(?:(?:is|are|been|be)\\s+(?:therefore\\s+)?refused|refus(?:e|ing)\\s+(?:your|this|the)\\s+request|(?:request|information)\\s+is\\s+(?:therefore\\s+)?(?:being\\s+)?(?:withheld|refused)\\s+in\\s+full"
           + "|(?:exceed|exceeds|exceeding)\\s+the\\s+(?:appropriate|cost)\\s+limit|vexatious|this\\s+is\\s+a\\s+refusal\\s+notice|refusal\\s+notice|withheld\\s+in\\s+(?:its\\s+)?(?:full|entirety)|exempt\\s+from\\s+disclosure\\s+in\\s+full|all\\s+of\\s+the\\s+(?:requested\\s+)?information\\s+is\\s+(?:being\\s+)?withheld)\\b");

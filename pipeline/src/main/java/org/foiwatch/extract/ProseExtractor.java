@@ -76,6 +76,7 @@ public final class ProseExtractor {
         continue;
       }
       List<ModelMatch> models = modelFinder.find(sentence, context);
+      boolean hypothetical = HYPOTHETICAL.matcher(sentence).find();
       List<String> vendorsWithModels = new ArrayList<>();
       for (ModelMatch found : models) {
         int start = offset + found.start();
@@ -87,10 +88,13 @@ public final class ProseExtractor {
         }
         vendorsWithModels.add(found.vendor());
         Integer quantity = modelQuantity(original, start, end, written).orElse(null);
+        if (hypothetical && quantity == null) {
+          continue; // "products such as the DS-2CD2143G0-I": an example, not equipment
+        }
         mentions.add(mention(text, block, base, vendor.get(), written == null ? null : written.asWritten(),
             found.canonical(), found.asWritten(), quantity, found.productType(), start, end));
       }
-      if (HYPOTHETICAL.matcher(sentence).find()) {
+      if (hypothetical) {
         continue;
       }
       for (VendorSpan span : vendors) {

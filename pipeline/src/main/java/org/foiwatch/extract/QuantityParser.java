@@ -28,7 +28,7 @@ public final class QuantityParser {
   private static final String WORD =
       "(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
           + "|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-          + "|hundred|thousand|single)";
+          + "|hundred|thousand|single)\\b";
   /** A number written as words: "forty", "twenty-five", "one hundred and twelve". */
   private static final String WORDS = WORD + "(?:(?:[\\s-]+|\\s+and\\s+)" + WORD + "){0,5}";
   private static final String DIGITS = "\\d{1,3}(?:,\\d{3})+|\\d{1,6}";
@@ -84,7 +84,8 @@ public final class QuantityParser {
    */
   public static Optional<Integer> after(String text, int from, boolean explicitOnly) {
     int to = Math.min(text.length(), from + 60);
-    String window = firstLine(text.substring(from, to));
+    // "(eighteen\nunits)": a wrapped line inside the count; the next line's own text is not read.
+    String window = text.substring(from, to).replace('\n', ' ');
     Matcher matcher = AFTER.matcher(window);
     if (!matcher.find()) {
       return Optional.empty();
@@ -161,10 +162,5 @@ public final class QuantityParser {
       any = true;
     }
     return any ? total + current : null;
-  }
-
-  private static String firstLine(String text) {
-    int newline = text.indexOf('\n');
-    return newline < 0 ? text : text.substring(0, newline);
   }
 }

@@ -17,8 +17,10 @@ import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Turns Tika's XHTML for one document into {@link Block}s: pages from {@code <div
- * class="page">}, paragraphs and lines from block elements, tables as rows of cells, sheet names
- * from the heading Tika writes before each sheet's table. A streaming SAX pass, never regexes.
+ * class="page">} (PDF pages, .xls sheets) or {@code <div class="sheet">} (.xlsx sheets),
+ * paragraphs and lines from block elements, tables as rows of cells, sheet names from the
+ * heading Tika writes before each sheet's table, quoted text from blockquotes and from
+ * plain-text "> " lines. A streaming SAX pass over the markup.
  */
 public final class XhtmlBlockReader {
 
@@ -28,6 +30,11 @@ public final class XhtmlBlockReader {
   private static final Set<String> SKIPPED = Set.of("head", "script", "style");
   private static final java.util.regex.Pattern BLANK_LINE =
       java.util.regex.Pattern.compile("\\n[ \\t\\u00a0\\r]*\\n");
+  /** The "> " (or "> > ") prefix a plain-text e-mail reply puts on each line it quotes. */
+  private static final java.util.regex.Pattern QUOTE_MARKER =
+      java.util.regex.Pattern.compile("^[ \\t]*(?:>[ \\t]?)+");
+  /** Tika's page-like divs: one per PDF page or .xls sheet ("page"), one per .xlsx sheet ("sheet"). */
+  private static final Set<String> PAGE_CLASSES = Set.of("page", "sheet");
 
   /** The blocks and page count of one document. */
   public record Result(List<Block> blocks, int pages) {}
@@ -85,7 +92,8 @@ public final class XhtmlBlockReader {
       }
       switch (name) {
         case "div" -> {
-          if ("page".equals(attributes.getValue("class"))) {
+          String divClass = attributes.getValue("class");
+          if (divClass != null && PAGE_CLASSES.contains(divClass)) {
             flushParagraph();
             pageDivs++;
             heading = null;
@@ -195,15 +203,34 @@ public final class XhtmlBlockReader {
       }
     }
 
-    /** Emits the pending text; blank lines (plain-text bodies) separate paragraphs. */
+    /**
+     * Emits the pending text; blank lines (plain-text bodies) separate paragraphs. Runs of
+     * "> "-prefixed lines become quoted paragraphs without their markers, as a blockquote would.
+     */
     void flushParagraph() {
-      for (String part : BLANK_LINE.split(text)) {
+      StringBuilder run = new StringBuilder();
+      boolean runQuoted = false;
+      for (String line : text.toString().split("\n", -1)) {
+        java.util.regex.Matcher marker = QUOTE_MARKER.matcher(line);
+        boolean lineQuoted = marker.lookingAt();
+        if (lineQuoted != runQuoted) {
+          emitParagraphs(run, runQuoted);
+          runQuoted = lineQuoted;
+        }
+        run.append(lineQuoted ? line.substring(marker.end()) : line).append('\n');
+      }
+      emitParagraphs(run, runQuoted);
+      text.setLength(0);
+    }
+
+    private void emitParagraphs(StringBuilder run, boolean markedQuoted) {
+      for (String part : BLANK_LINE.split(run)) {
         String paragraph = normalise(part);
         if (!paragraph.isEmpty()) {
-          blocks.add(Block.paragraph(page(), paragraph, quoteDepth > 0));
+          blocks.add(Block.paragraph(page(), paragraph, quoteDepth > 0 || markedQuoted));
         }
       }
-      text.setLength(0);
+      run.setLength(0);
     }
   }
 

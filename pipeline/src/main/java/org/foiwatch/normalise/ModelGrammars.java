@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -151,14 +152,16 @@ public final class ModelGrammars implements Serializable {
             .thenComparing(Comparator.comparingInt(Candidate::contextScore).reversed())
             .thenComparingInt(Candidate::order)
             .thenComparingInt(c -> c.match().start()));
-    List<ModelMatch> chosen = new ArrayList<>();
+    // Chosen spans never overlap, so the one starting last before a candidate's end is the only
+    // one that can overlap it.
+    TreeMap<Integer, ModelMatch> chosen = new TreeMap<>();
     for (Candidate c : candidates) {
-      if (chosen.stream().noneMatch(m -> overlaps(m, c.match()))) {
-        chosen.add(c.match());
+      Map.Entry<Integer, ModelMatch> before = chosen.lowerEntry(c.match().end());
+      if (before == null || before.getValue().end() <= c.match().start()) {
+        chosen.put(c.match().start(), c.match());
       }
     }
-    chosen.sort(Comparator.comparingInt(ModelMatch::start));
-    return chosen;
+    return List.copyOf(chosen.values());
   }
 
   /**
@@ -215,6 +218,14 @@ public final class ModelGrammars implements Serializable {
         break;
       }
       cut = unlikely;
+    }
+    int countStart = beforeSpacedDashCount(normalised, start, cut);
+    if (countStart < cut) {
+      cut = countStart;
+      m.region(start, cut);
+      if (!m.matches()) {
+        return Optional.empty();
+      }
     }
     if (!g.isProductName() && startsWithProseWord(normalised, start, cut)) {
       return Optional.empty();
@@ -278,6 +289,14 @@ public final class ModelGrammars implements Serializable {
     return false;
   }
 
+  private static final Pattern SPACED_DASH_COUNT = Pattern.compile("\\s+-\\s+\\d+$");
+
+  /** "XRN-1610S – 2 no.": a number after a spaced dash is a count, not the model's last segment. */
+  private static int beforeSpacedDashCount(String text, int start, int cut) {
+    Matcher count = SPACED_DASH_COUNT.matcher(text.substring(start, cut));
+    return count.find() ? start + count.start() : cut;
+  }
+
   private static boolean isPlainSpaceBetween(String text, int i, int start, int end) {
     if (!isSpace(text.charAt(i)) || i == start || isSpace(text.charAt(i - 1))) {
       return false;
@@ -304,8 +323,13 @@ public final class ModelGrammars implements Serializable {
   private static boolean plausibleSuffix(String segment, String previous) {
     boolean hasDigit = segment.chars().anyMatch(Character::isDigit);
     boolean hasLetter = segment.chars().anyMatch(Character::isLetter);
+    if (hasDigit && !hasLetter) {
+      // "NDE 5503 AL": digits right after a letters-only series prefix are the model's number;
+      // digits after a complete code ("XNO-6080R 39") are a count.
+      return segment.length() >= 3 && previous.chars().allMatch(Character::isLetter);
+    }
     if (hasDigit) {
-      return hasLetter && !SPEC_TOKEN.matcher(segment).matches();
+      return !SPEC_TOKEN.matcher(segment).matches();
     }
     if (!segment.chars().allMatch(Character::isLetter) || segment.length() > MAX_SUFFIX_LETTERS) {
       return false;
@@ -347,10 +371,6 @@ public final class ModelGrammars implements Serializable {
     } catch (IllegalArgumentException noSuchGroup) {
       return -1;
     }
-  }
-
-  private static boolean overlaps(ModelMatch a, ModelMatch b) {
-    return a.start() < b.end() && b.start() < a.end();
   }
 
   private static Optional<Vendor> contextVendor(String contextVendor) {

@@ -1,0 +1,88 @@
+package org.foiwatch.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.foiwatch.ingest.Block;
+import org.foiwatch.ingest.DocumentStatus;
+import org.foiwatch.ingest.ParsedDocument;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class DocumentExtractorTest {
+
+  private static DocumentExtractor extractor;
+
+  @BeforeAll
+  static void setUp() {
+    extractor = new DocumentExtractor();
+  }
+
+  private static ParsedDocument document(List<Block> blocks) {
+    return new ParsedDocument("file:/x/letter.pdf", null, "id", null, 0, "sha", "application/pdf",
+        DocumentStatus.PARSED, null, null, 1, Map.of(), blocks);
+  }
+
+  private static Block p(String text) {
+    return Block.paragraph(1, text, false);
+  }
+
+  private static Block row(String sheet, String... cells) {
+    return Block.row(1, sheet, 0, List.of(cells));
+  }
+
+  @Test
+  void proseModelsTakeTheirVendorAndTheCountWrittenBesideThem() {
+    List<EquipmentMention> mentions = extractor.extract(document(List.of(
+        p("We can confirm that the Council uses Dahua cameras. The models in use are the\n"
+            + "IPC-HDW5442TM-AS (nine units) and the ipc–hfw2431s–s–s2 (9 units)."),
+        p("In addition 12 x Hikvision DS 2CD2347G2 LU cameras cover the car park.")))).mentions();
+    assertEquals(List.of("IPC-HDW5442TM-AS:9", "IPC-HFW2431S-S-S2:9", "DS-2CD2347G2-LU:12"),
+        mentions.stream().filter(m -> m.model() != null).map(m -> m.model() + ":" + m.quantity()).toList());
+    assertEquals("Dahua", mentions.get(0).vendor());
+  }
+
+  @Test
+  void negatedSentencesAndTheQuotedRequestYieldNothing() {
+    List<EquipmentMention> mentions = extractor.extract(document(List.of(
+        p("You asked:"),
+        p("Do you use Hikvision DS-2CD2143G0-I cameras, for example?"),
+        p("Response"),
+        p("The Council does not use any Hikvision or Dahua equipment.")))).mentions();
+    assertTrue(mentions.isEmpty(), mentions.toString());
+  }
+
+  @Test
+  void tableBelowTitleRowsWithInheritedVendorAndTotalRow() {
+    DocumentExtractor.Extraction extraction = extractor.extract(document(List.of(
+        row("Cameras", "CCTV asset summary"),
+        row("Cameras", "Site", "Manufacturer", "Model", "No. of units"),
+        row("Cameras", "Library", "Zhejiang Uniview Technologies Co., Ltd.", "IPC3614SR3-ADF28KM-G", "7"),
+        row("Cameras", "Museum", "", "NVR302 16S", "1"),
+        row("Cameras", "Depot", "Acme Vision Ltd", "AV-200", "withheld"),
+        row("Cameras", "Total cameras", "", "", "8"))));
+    List<EquipmentMention> mentions = extraction.mentions();
+    assertEquals(3, mentions.size(), mentions.toString());
+    assertEquals("Uniview", mentions.get(1).vendor());
+    assertEquals("NVR302-16S", mentions.get(1).model());
+    assertEquals("nvr", mentions.get(1).productType());
+    assertEquals("Acme Vision Ltd", mentions.get(2).vendor());
+    assertTrue(!mentions.get(2).vendorKnown());
+    assertNull(mentions.get(2).quantity());
+    assertEquals(8, extraction.fields().totalCameras());
+  }
+
+  @Test
+  void registerWithoutQuantityColumnCountsRows() {
+    List<EquipmentMention> mentions = extractor.extract(document(List.of(
+        row("Register", "Asset ID", "Location", "Make", "Model"),
+        row("Register", "CAM-001", "High St", "Axis", "AXIS P3245-LVE"),
+        row("Register", "CAM-002", "Park", "Axis", "P3245-LVE")))).mentions();
+    assertEquals(2, mentions.size());
+    assertTrue(mentions.stream().allMatch(m -> m.role() == EquipmentMention.Role.REGISTER_ROW && m.quantity() == 1));
+    assertEquals("P3245-LVE", mentions.get(0).model());
+  }
+}

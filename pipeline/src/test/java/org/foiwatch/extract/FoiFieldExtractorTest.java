@@ -1,0 +1,56 @@
+package org.foiwatch.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.foiwatch.ingest.Block;
+import org.foiwatch.ingest.DocumentStatus;
+import org.foiwatch.ingest.ParsedDocument;
+import org.junit.jupiter.api.Test;
+
+class FoiFieldExtractorTest {
+
+  private static DocumentFields fields(String... paragraphs) {
+    List<Block> blocks = java.util.Arrays.stream(paragraphs).map(p -> Block.paragraph(1, p, false)).toList();
+    ParsedDocument document = new ParsedDocument("s", null, "id", null, 0, "sha", "application/pdf",
+        DocumentStatus.PARSED, null, null, 1, Map.of(), blocks);
+    return FoiFieldExtractor.extract(document, ContextFilter.excludedBlocks(blocks), null);
+  }
+
+  @Test
+  void letterheadReferenceAndDate() {
+    DocumentFields fields = fields(
+        "London Borough of Ashcombe\nTown Hall, High Street\nAS1 2BC",
+        "Your ref: RB/CCTV/22\nOur ref: FOI/2023/0412\nDate: 4th May 2023",
+        "Dear Ms Byrne,",
+        "Yours sincerely,\nJo Bloggs\nLondon Borough of Ashcombe");
+    assertEquals("London Borough of Ashcombe", fields.authority());
+    assertEquals("FOI/2023/0412", fields.foiReference());
+    assertEquals("2023-05-04", fields.responseDate());
+  }
+
+  @Test
+  void outcomesFromTheAnswerNotTheBoilerplate() {
+    Set<String> refused = fields("Ashcombe District Council",
+        "The Council can neither confirm nor deny whether it holds this information (section 24(2)).").outcomeSignals();
+    assertEquals("refused", FoiFieldExtractor.outcome(refused, false));
+    Set<String> notHeld = fields("Ashcombe District Council",
+        "The Council does not hold the information you requested.",
+        "If you are dissatisfied you may ask for an internal review; the information is exempt from charge.").outcomeSignals();
+    assertEquals("not_held", FoiFieldExtractor.outcome(notHeld, false));
+    Set<String> partial = fields("Ashcombe District Council",
+        "Camera locations are withheld as exempt under section 31(1)(a).").outcomeSignals();
+    assertEquals("partial", FoiFieldExtractor.outcome(partial, true));
+    Set<String> disclosed = fields("Ashcombe District Council",
+        "The Council does not use any Hikvision or Dahua equipment.").outcomeSignals();
+    assertEquals("disclosed", FoiFieldExtractor.outcome(disclosed, false));
+  }
+
+  @Test
+  void exemptionsCited() {
+    assertEquals(List.of("s.24", "s.31"),
+        fields("Locations are exempt under section 31(1)(a) and s.24 of the Act.").exemptions());
+  }
+}

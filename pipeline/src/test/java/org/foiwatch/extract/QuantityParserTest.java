@@ -1,0 +1,55 @@
+package org.foiwatch.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class QuantityParserTest {
+
+  @Test
+  void readsCellsWithDigitsWordsSeparatorsAndApproximations() {
+    assertEquals(Optional.of(1790), QuantityParser.parseCell("1,790"));
+    assertEquals(Optional.of(12), QuantityParser.parseCell("twelve (12)"));
+    assertEquals(Optional.of(29), QuantityParser.parseCell("twenty-nine"));
+    assertEquals(Optional.of(112), QuantityParser.parseCell("one hundred and twelve"));
+    assertEquals(Optional.of(40), QuantityParser.parseCell("approximately 40"));
+    assertEquals(Optional.of(40), QuantityParser.parseCell("c. 40"));
+    assertEquals(Optional.of(12), QuantityParser.parseCell("12 no."));
+    assertEquals(Optional.of(12), QuantityParser.parseCell("x12"));
+  }
+
+  @Test
+  void rangesWithheldAndBlankCellsGiveNoQuantity() {
+    assertTrue(QuantityParser.parseCell("between 20 and 30").isEmpty());
+    assertTrue(QuantityParser.parseCell("20-30").isEmpty());
+    assertTrue(QuantityParser.parseCell("Withheld (s.24)").isEmpty());
+    assertTrue(QuantityParser.parseCell("").isEmpty());
+    assertTrue(QuantityParser.parseCell("N/A").isEmpty());
+  }
+
+  @Test
+  void countAfterAnItemNeedsNoUnitInATableLineButRejectsSpecs() {
+    String line = "Riverside Walk Samsung Techwin XNO-6080R 39";
+    assertEquals(Optional.of(39), QuantityParser.after(line, line.indexOf("R 39") + 1, false));
+    String bracketed = "the IPC-HDW5442TM-AS (nine units) and";
+    assertEquals(Optional.of(9), QuantityParser.after(bracketed, bracketed.indexOf(" ("), true));
+    String wrapped = "the I91BN (eighteen\nunits)";
+    assertEquals(Optional.of(18), QuantityParser.after(wrapped, wrapped.indexOf(" ("), true));
+    for (String spec : new String[] {" 4MP turret", " 2.8mm lens", " 16-channel", " 2019", " 30%", " 12/03/2021"}) {
+      assertTrue(QuantityParser.after("DS-2CD2143G0-I" + spec, 14, false).isEmpty(), spec);
+    }
+  }
+
+  @Test
+  void countBeforeAnItemRejectsMoneyAndDates() {
+    String text = "We operate 146 Hikvision cameras";
+    assertEquals(Optional.of(146), QuantityParser.before(text, text.indexOf("Hikvision")));
+    String multiplied = "12 x DS-2CD2143G0-I";
+    assertEquals(Optional.of(12), QuantityParser.before(multiplied, multiplied.indexOf("DS")));
+    assertTrue(QuantityParser.before("cost £4500 Hikvision", 11).isEmpty());
+    assertTrue(QuantityParser.before("on 12/03/2021 Hikvision", 14).isEmpty());
+    assertTrue(QuantityParser.before("in 2019 Hikvision", 8).isEmpty());
+  }
+}

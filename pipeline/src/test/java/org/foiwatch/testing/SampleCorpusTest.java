@@ -1,0 +1,66 @@
+package org.foiwatch.testing;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.foiwatch.ingest.Block;
+import org.foiwatch.ingest.DocumentStatus;
+import org.foiwatch.ingest.ParsedDocument;
+import org.foiwatch.ingest.ParserLimits;
+import org.foiwatch.ingest.TikaDocumentParser;
+import org.foiwatch.testing.SampleCorpus.Mention;
+import org.foiwatch.testing.SampleCorpus.Sample;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps {@code samples/} equal to what {@link SampleCorpus} generates, and its truth consistent
+ * with the text Tika extracts. Regenerate with {@code -Dfoiwatch.writeSamples=true}.
+ */
+class SampleCorpusTest {
+
+  // Surefire runs in the module directory; the samples live at the repository root.
+  private static final Path SAMPLES = Path.of("..", "samples");
+
+  @Test
+  void committedSamplesEqualTheGeneratorsOutput() throws IOException {
+    if (Boolean.getBoolean("foiwatch.writeSamples")) {
+      SampleCorpus.main(new String[] {SAMPLES.toString()});
+    }
+    for (Sample sample : SampleCorpus.samples()) {
+      Path file = SAMPLES.resolve(sample.name());
+      assertTrue(Files.exists(file), () -> file + " is missing; run with -Dfoiwatch.writeSamples=true");
+      assertArrayEquals(sample.bytes(), Files.readAllBytes(file), () -> file + " differs from SampleCorpus");
+    }
+    assertEquals(SampleCorpus.truthJsonl(), Files.readString(SAMPLES.resolve("truth.jsonl"), StandardCharsets.UTF_8));
+    try (Stream<Path> files = Files.list(SAMPLES)) {
+      assertEquals(SampleCorpus.samples().size() + 1, files.count(), "samples/ holds only generated files");
+    }
+  }
+
+  @Test
+  void everyMentionIsWrittenInTheExtractedText() {
+    try (TikaDocumentParser parser = new TikaDocumentParser(ParserLimits.defaults())) {
+      for (Sample sample : SampleCorpus.samples()) {
+        List<ParsedDocument> documents = parser.parse(sample.name(), sample.bytes());
+        assertTrue(documents.stream().allMatch(d -> d.status() == DocumentStatus.PARSED), () -> sample.name() + ": " + documents);
+        String text = documents.stream().flatMap(d -> d.blocks().stream()).map(Block::text).collect(Collectors.joining("\n"));
+        assertTrue(text.contains(sample.truth().authority()), () -> sample.name() + " lacks its authority");
+        if (sample.truth().foiReference() != null) {
+          assertTrue(text.contains(sample.truth().foiReference()), () -> sample.name() + " lacks its reference");
+        }
+        for (Mention mention : sample.truth().mentions()) {
+          assertTrue(text.contains(mention.vendorAsWritten()), () -> sample.name() + " lacks " + mention.vendorAsWritten());
+          assertTrue(text.contains(mention.modelAsWritten()), () -> sample.name() + " lacks " + mention.modelAsWritten());
+        }
+      }
+    }
+  }
+}
