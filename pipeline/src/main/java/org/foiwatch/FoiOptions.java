@@ -8,7 +8,7 @@ import org.apache.beam.sdk.options.PipelineOptions;
 public interface FoiOptions extends PipelineOptions {
 
   @Description("Input: a directory (read recursively), a file, or a glob; any Beam filesystem path.")
-  @Default.String("samples")
+  @Default.String("samples/docs")
   String getInput();
 
   void setInput(String value);

@@ -20,7 +20,9 @@ import org.foiwatch.ingest.ParsedDocument;
 public final class FoiFieldExtractor {
 
   private static final String REF =
-      "((?:FOI|EIR|FOIA|FOISA|IR|REQ|RFI|CRM)[\\s/-]?\\d{2,8}(?:[/-]\\d{1,6}){0,2}|\\d{4}/\\d{3,6}|\\d{2,6}/\\d{2})\\b";
+      // An optional organisation code may stand before or after the FOI prefix: SCC/FOI/5521, FOI-NCC-2024-551.
+      "((?:[A-Z]{2,6}[/-])?(?:FOI|EIR|FOIA|FOISA|IR|REQ|RFI|CRM)(?:[/-][A-Z]{2,5})?[\\s/-]?\\d{2,8}(?:[/-]\\d{1,6}){0,2}"
+          + "|\\d{4}/\\d{3,6}|\\d{2,6}/\\d{2})\\b";
   private static final Pattern LABELLED_REF = Pattern.compile(
       "(?i)\\b(?:our\\s+ref(?:erence)?|ref(?:erence)?\\s+(?:no\\.?|number)|foi\\s+ref(?:erence)?|request\\s+ref(?:erence)?|request\\s+(?:no\\.?|number)|case\\s+(?:ref(?:erence)?|no\\.?|number)|reference)\\s*[:.]?\\s*"
           + REF.replace("(?:FOI", "(?i:FOI"));

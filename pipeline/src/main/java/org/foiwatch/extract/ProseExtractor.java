@@ -87,7 +87,8 @@ public final class ProseExtractor {
           continue;
         }
         vendorsWithModels.add(found.vendor());
-        Integer quantity = modelQuantity(original, start, end, written).orElse(null);
+        Integer quantity = modelQuantity(original, start, end, written)
+            .or(() -> models.size() == 1 ? trailingRowCount(original, end) : Optional.empty()).orElse(null);
         if (hypothetical && quantity == null) {
           continue; // "products such as the DS-2CD2143G0-I": an example, not equipment
         }
@@ -138,6 +139,20 @@ public final class ProseExtractor {
 
   private static boolean followedByMultiplier(String text, int end) {
     return MULTIPLIER_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 20))).find();
+  }
+
+  private static final Pattern TRAILING_COUNT = Pattern.compile("\\s(\\d{1,5})\\s*$");
+
+  /**
+   * A PDF table row arrives as one line, "Hikvision DS-2CD2143G0-I Fixed dome camera 24": with
+   * one model on the line, a number ending the line is its count column.
+   */
+  private static Optional<Integer> trailingRowCount(String text, int modelEnd) {
+    int lineEnd = text.indexOf('\n', modelEnd);
+    String rest = text.substring(modelEnd, lineEnd < 0 ? text.length() : lineEnd);
+    Matcher count = TRAILING_COUNT.matcher(rest);
+    return count.find() ? QuantityParser.parseCell(count.group(1)).filter(q -> !count.group(1).matches("(19|20)\\d\\d"))
+        : Optional.empty();
   }
 
   private static boolean isInstaller(String text, int vendorStart) {

@@ -28,7 +28,7 @@ public final class TableExtractor {
   private static final Pattern MODEL_HEADER = Pattern.compile(
       "(?i)^(?:camera\\s+|equipment\\s+|device\\s+)?(?:model|model\\s*(?:no\\.?|number|ref)|part\\s*(?:no\\.?|number)|product\\s*(?:code|name)?|sku)\\b.*");
   private static final Pattern QUANTITY_HEADER = Pattern.compile(
-      "(?i)^(?:qty|quantity|no\\.?\\s*of\\s*\\w+|number(?:\\s+of\\s+\\w+)?|count|units|total(?:\\s+\\w+)?|amount|#|no\\.?)\\s*(?:\\(.*\\))?$");
+      "(?i)^(?:qty|quantity|no\\.?\\s*of\\s*\\w+|number(?:\\s+(?:of\\s+)?\\w+)?|count|units|total(?:\\s+\\w+)?|amount|#|no\\.?)\\s*(?:\\(.*\\))?$");
   private static final Pattern TYPE_HEADER = Pattern.compile(
       "(?i)^(?:type|device type|equipment type|category|camera type|description|equipment|product type)\\b.*");
   private static final Pattern LOCATION_HEADER = Pattern.compile(

@@ -71,7 +71,7 @@ public final class TikaDocumentParser implements AutoCloseable {
       return List.of(failed(source, rootId, sha256, null, DocumentStatus.EMPTY, "the file is empty (0 bytes)"));
     }
     List<Metadata> results;
-    Future<List<Metadata>> future = executor.submit(() -> parseAll(content));
+    Future<List<Metadata>> future = executor.submit(() -> parseAll(content, fileName(source)));
     try {
       results = future.get(limits.parseTimeoutSeconds(), TimeUnit.SECONDS);
     } catch (TimeoutException e) {
@@ -89,12 +89,15 @@ public final class TikaDocumentParser implements AutoCloseable {
     return toDocuments(source, sha256, results);
   }
 
-  private List<Metadata> parseAll(byte[] content) throws Exception {
+  private List<Metadata> parseAll(byte[] content, String fileName) throws Exception {
     RecursiveParserWrapperHandler handler =
         new RecursiveParserWrapperHandler(
             new BasicContentHandlerFactory(BasicContentHandlerFactory.HANDLER_TYPE.XML, limits.maxCharsPerDocument()),
             limits.maxAttachments());
     Metadata metadata = new Metadata();
+    // The name is a hint only: detection reads the content first, so a mislabelled file parses
+    // as what it is; it lets text formats such as CSV be told from plain text.
+    metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
     try (InputStream stream = new ByteArrayInputStream(content)) {
       parser.parse(stream, handler, metadata, newContext());
     } catch (WriteLimitReachedException e) {
@@ -231,6 +234,10 @@ public final class TikaDocumentParser implements AutoCloseable {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JVM", e);
     }
+  }
+
+  private static String fileName(String source) {
+    return source.substring(source.lastIndexOf('/') + 1);
   }
 
   private static String parentPath(String idPath) {

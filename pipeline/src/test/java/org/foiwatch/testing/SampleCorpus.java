@@ -55,7 +55,7 @@ public final class SampleCorpus {
   public static void main(String[] args) {
     Path dir = Path.of(args.length > 0 ? args[0] : "samples");
     for (Sample sample : samples()) {
-      Fixtures.writeTo(dir, sample.name(), sample.bytes());
+      Fixtures.writeTo(dir.resolve("docs"), sample.name(), sample.bytes());
     }
     Fixtures.writeTo(dir, "truth.jsonl", truthJsonl().getBytes(StandardCharsets.UTF_8));
   }
@@ -292,7 +292,7 @@ public final class SampleCorpus {
           + ", \"model_as_written\": " + json(m.modelAsWritten()) + ", \"quantity\": " + m.quantity()
           + ", \"product_type\": " + json(m.productType()) + "}");
     }
-    return "{\"file\": " + json("samples/" + sample.name()) + ", \"format\": " + json(sample.format())
+    return "{\"file\": " + json("samples/docs/" + sample.name()) + ", \"format\": " + json(sample.format())
         + ", \"authority\": " + json(truth.authority()) + ", \"foi_reference\": " + json(truth.foiReference())
         + ", \"response_date\": " + json(truth.responseDate()) + ", \"outcome\": " + json(truth.outcome())
         + ", \"mentions\": [" + String.join(", ", mentions) + "], \"total_cameras\": " + truth.totalCameras() + "}";
