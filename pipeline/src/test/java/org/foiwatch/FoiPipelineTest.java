@@ -47,6 +47,7 @@ class FoiPipelineTest {
     assertEquals(4, documents.size());
     assertTrue(documents.stream().anyMatch(d -> d.contains("broken.pdf") && d.contains("\"status\":\"corrupt\"")));
     assertTrue(documents.stream().anyMatch(d -> d.contains("empty.docx") && d.contains("\"status\":\"empty\"")));
+    assertTrue(documents.stream().anyMatch(d -> d.contains("letter.html") && !d.contains("\"chars\":0,")), documents.toString());
     assertTrue(documents.stream().anyMatch(d -> d.contains("reply.txt") && d.contains("\"outcome\":\"not_held\"")));
     List<String> equipment = Files.readAllLines(output.resolve("equipment.jsonl"));
     assertEquals(2, equipment.size(), equipment.toString());

@@ -23,7 +23,7 @@ public final class ExtractMentions
     extends PTransform<PCollection<ParsedDocument>, PCollection<KV<String, ExtractMentions.ExtractedDocument>>> {
 
   /** A parsed document without its text, and what was extracted from it. */
-  public record ExtractedDocument(ParsedDocument document, DocumentExtractor.Extraction extraction)
+  public record ExtractedDocument(ParsedDocument document, int chars, DocumentExtractor.Extraction extraction)
       implements Serializable {}
 
   @Override
@@ -49,7 +49,7 @@ public final class ExtractMentions
       ParsedDocument withoutText = new ParsedDocument(document.source(), document.attachment(), document.documentId(),
           document.parentId(), document.depth(), document.sha256(), document.mediaType(), document.status(),
           document.error(), document.truncatedBy(), document.pages(), document.metadata(), List.of());
-      out.output(KV.of(document.source(), new ExtractedDocument(withoutText, extraction)));
+      out.output(KV.of(document.source(), new ExtractedDocument(withoutText, document.chars(), extraction)));
     }
   }
 }

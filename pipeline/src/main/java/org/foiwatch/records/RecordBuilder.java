@@ -66,7 +66,7 @@ public final class RecordBuilder {
       boolean isContainer = document == container;
       DocumentFields fields = isContainer ? merged(documents) : document.extraction().fields();
       boolean hasEquipment = isContainer ? !equipment.isEmpty() : documentsWithEquipment.contains(document.document().documentId());
-      records.add(documentRecord(document.document(), fields, hasEquipment));
+      records.add(documentRecord(document.document(), document.chars(), fields, hasEquipment));
     }
     return new Records(records, mentions, equipment);
   }
@@ -91,11 +91,11 @@ public final class RecordBuilder {
     return new DocumentFields(authority, reference, date, signals, List.copyOf(exemptions), total);
   }
 
-  private static DocumentRecord documentRecord(ParsedDocument document, DocumentFields fields, boolean hasEquipment) {
+  private static DocumentRecord documentRecord(ParsedDocument document, int chars, DocumentFields fields, boolean hasEquipment) {
     return DocumentRecord.newBuilder()
         .setDocumentId(document.documentId()).setSource(document.source()).setAttachment(document.attachment())
         .setParentId(document.parentId()).setDepth(document.depth()).setSha256(document.sha256())
-        .setMediaType(document.mediaType()).setPages(document.pages()).setChars(document.chars())
+        .setMediaType(document.mediaType()).setPages(document.pages()).setChars(chars)
         .setStatus(document.status().label()).setError(document.error())
         .setTruncated(document.truncatedBy() != null).setTruncatedBy(document.truncatedBy())
         .setAuthority(fields.authority()).setFoiReference(fields.foiReference())
