@@ -185,9 +185,11 @@ public final class ProseExtractor {
     return shifted;
   }
 
+  private static final Pattern QUOTED_LINE = Pattern.compile("(?m)^>.*$");
+
   /** Replaces {@code > }-quoted lines with spaces, keeping every offset. */
   static String blankQuotedLines(String text) {
-    Matcher matcher = Pattern.compile("(?m)^>.*$").matcher(text);
+    Matcher matcher = QUOTED_LINE.matcher(text);
     StringBuilder out = new StringBuilder(text);
     while (matcher.find()) {
       for (int i = matcher.start(); i < matcher.end(); i++) {
