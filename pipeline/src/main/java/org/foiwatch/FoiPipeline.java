@@ -5,12 +5,13 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.foiwatch.extract.ExtractMentions;
-import org.foiwatch.ingest.InputSpec;
+import org.foiwatch.ingest.InputFiles;
 import org.foiwatch.ingest.MatchInputs;
 import org.foiwatch.ingest.ParseDocuments;
 import org.foiwatch.ingest.ParsedDocument;
@@ -69,13 +70,18 @@ public final class FoiPipeline {
   /** Runs the pipeline, prints the summary, and returns the process exit status. */
   public static int run(FoiOptions options, PrintStream out) {
     org.apache.beam.sdk.io.FileSystems.setDefaultPipelineOptions(options);
-    String filepattern = InputSpec.toFilepattern(options.getInput());
-    List<String> inputs = RunSummary.matchInputs(filepattern);
+    List<MatchResult.Metadata> files;
+    try {
+      files = InputFiles.list(options.getInput());
+    } catch (java.io.UncheckedIOException | IllegalArgumentException e) {
+      throw new InputException("cannot read --input=" + options.getInput() + ": " + e.getMessage());
+    }
+    List<String> inputs = files.stream().map(file -> file.resourceId().toString()).toList();
     if (inputs.isEmpty()) {
       throw new InputException("no input files match --input=" + options.getInput());
     }
     long started = System.nanoTime();
-    Pipeline pipeline = build(options, filepattern);
+    Pipeline pipeline = build(options, files);
     PipelineResult result = pipeline.run();
     result.waitUntilFinish();
     double seconds = (System.nanoTime() - started) / 1e9;
@@ -89,14 +95,14 @@ public final class FoiPipeline {
     }
   }
 
-  public static Pipeline build(FoiOptions options, String filepattern) {
+  public static Pipeline build(FoiOptions options, List<MatchResult.Metadata> files) {
     ParserLimits limits = new ParserLimits(options.getMaxFileBytes(), options.getMaxCharsPerDocument(),
         options.getMaxAttachments(), options.getMaxAttachmentDepth(), options.getMaxRowsPerSheet(),
         options.getMaxCompressionRatio(), options.getParseTimeoutSeconds(), options.getParseMemoryMb(),
         options.getPdfMaxMainMemoryBytes(), options.getIsolateParsing());
     Pipeline pipeline = Pipeline.create(options);
     PCollection<ParsedDocument> documents = pipeline
-        .apply("MatchInputs", new MatchInputs(filepattern))
+        .apply("MatchInputs", new MatchInputs(files))
         .apply("ParseDocuments", new ParseDocuments(limits));
     PCollectionTuple records = documents
         .apply("ExtractMentions", new ExtractMentions())

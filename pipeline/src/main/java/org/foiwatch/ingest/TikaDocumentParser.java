@@ -95,7 +95,7 @@ public final class TikaDocumentParser implements AutoCloseable {
   }
 
   /**
-   * The forked JVM's heap, headless AWT, and class path: the jar this class came from when it is
+   * The forked JVM's heap, headless AWT, silent logging, and class path: the jar this class came from when it is
    * a (shaded) jar, as on a Flink TaskManager whose own class path lacks our code; else the
    * parent's class path (tests, scripts/run.sh).
    */
@@ -109,8 +109,9 @@ public final class TikaDocumentParser implements AutoCloseable {
     } catch (URISyntaxException | SecurityException | NullPointerException e) {
       // No usable code source: the parent's class path holds our classes.
     }
+    // Parser warnings stay out of the terminal: each failure is already on its document record.
     return List.of("-Xmx" + limits.parseMemoryMb() + "m", "-Djava.awt.headless=true", "-XX:+UseSerialGC",
-        "-cp", classPath);
+        "-Dorg.slf4j.simpleLogger.defaultLogLevel=off", "-cp", classPath);
   }
 
   /** Parses {@code content}, the bytes of the input file at {@code source}. Never throws. */
