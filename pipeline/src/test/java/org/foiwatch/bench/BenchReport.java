@@ -29,6 +29,11 @@ public final class BenchReport {
       return volume.files() / wall;
     }
 
+    /** Files per CPU second: unlike wall time, barely moved by other load on the machine. */
+    double filesPerCpuSecond() {
+      return volume.files() / cpu;
+    }
+
     Map<String, Object> json() {
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("label", label);
@@ -41,6 +46,7 @@ public final class BenchReport {
       json.put("mb_per_s", round(volume.bytes() / 1e6 / wall));
       json.put("wall_s", wall);
       json.put("cpu_s", round(cpu));
+      json.put("cpu_ms_per_file", round(1000 / filesPerCpuSecond()));
       json.put("peak_rss_mb", round(rssKb / 1024.0));
       json.put("load_avg_before", load);
       return json;
@@ -141,12 +147,12 @@ public final class BenchReport {
     System.out.printf("%nN=%d: %d files, %d pages, %.1f MB (top-level PDFs: %d files, %d pages, %.1f MB)%n",
         size.n(), size.all().files(), size.all().pages(), size.all().bytes() / 1e6,
         size.pdfs().files(), size.pdfs().pages(), size.pdfs().bytes() / 1e6);
-    System.out.printf("%-36s %8s %8s %7s %8s %8s %9s %5s %5s%n",
-        "run", "files/s", "pages/s", "MB/s", "wall s", "CPU s", "RSS MB", "load", "exit");
+    System.out.printf("%-36s %8s %8s %7s %8s %8s %8s %9s %5s %5s%n",
+        "run", "files/s", "pages/s", "MB/s", "wall s", "CPU s", "CPU ms/f", "RSS MB", "load", "exit");
     for (Run run : size.runs().values()) {
-      System.out.printf("%-36s %8.2f %8.1f %7.2f %8.1f %8.1f %9.0f %5.1f %5d%n", run.label(), run.filesPerSecond(),
+      System.out.printf("%-36s %8.2f %8.1f %7.2f %8.1f %8.1f %8.0f %9.0f %5.1f %5d%n", run.label(), run.filesPerSecond(),
           run.volume().pages() / run.wall(), run.volume().bytes() / 1e6 / run.wall(), run.wall(), run.cpu(),
-          run.rssKb() / 1024.0, run.load(), run.exit());
+          1000 / run.filesPerCpuSecond(), run.rssKb() / 1024.0, run.load(), run.exit());
     }
   }
 
@@ -158,8 +164,10 @@ public final class BenchReport {
       return;
     }
     double ratio = ra.filesPerSecond() / rb.filesPerSecond();
+    double cpuRatio = ra.filesPerCpuSecond() / rb.filesPerCpuSecond();
     ratios.put(a + "/" + b, round(ratio));
-    System.out.printf("  %-44s %.2f%n", label, ratio);
+    ratios.put(a + "/" + b + " per CPU second", round(cpuRatio));
+    System.out.printf("  %-44s %5.2f (files per CPU second: %.2f)%n", label, ratio, cpuRatio);
   }
 
   private static Map<String, Object> growth(Size small, Size large, List<Map<String, Object>> targets) {
