@@ -2,8 +2,10 @@ package org.foiwatch;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.PipelineResult;
@@ -50,6 +52,7 @@ public final class FoiPipeline {
       System.exit(USAGE_ERROR);
       return;
     }
+    skipDirectRunnerChecks(options, args);
     int status;
     try {
       status = run(options, System.out);
@@ -65,6 +68,25 @@ public final class FoiPipeline {
       Runtime.getRuntime().halt(status);
     }
     System.exit(status);
+  }
+
+  /**
+   * The DirectRunner encodes, decodes and compares every element to catch DoFns that mutate
+   * their input and coders that lose data: development checks that cost CPU on every element.
+   * Tests keep them (they call {@link #run}); a command-line run skips them unless
+   * --enforceImmutability or --enforceEncodability is given.
+   */
+  private static void skipDirectRunnerChecks(FoiOptions options, String[] args) {
+    if (!options.getRunner().getSimpleName().equals("DirectRunner")) {
+      return;
+    }
+    DirectOptions direct = options.as(DirectOptions.class);
+    if (Arrays.stream(args).noneMatch(a -> a.startsWith("--enforceImmutability"))) {
+      direct.setEnforceImmutability(false);
+    }
+    if (Arrays.stream(args).noneMatch(a -> a.startsWith("--enforceEncodability"))) {
+      direct.setEnforceEncodability(false);
+    }
   }
 
   /** Runs the pipeline, prints the summary, and returns the process exit status. */
