@@ -24,7 +24,7 @@ public final class DocumentExtractor {
     VendorCatalogue catalogue = VendorCatalogue.standard();
     ModelGrammars grammars = ModelGrammars.standard();
     this.tables = new TableExtractor(catalogue, grammars);
-    this.prose = new ProseExtractor(catalogue, new VendorFinder(catalogue), new ModelFinder(grammars));
+    this.prose = new ProseExtractor(catalogue, new VendorFinder(catalogue), grammars);
   }
 
   public Extraction extract(ParsedDocument document) {

@@ -13,6 +13,7 @@ import opennlp.tools.util.Span;
 import org.foiwatch.extract.EquipmentMention.Method;
 import org.foiwatch.extract.EquipmentMention.Role;
 import org.foiwatch.ingest.Block;
+import org.foiwatch.normalise.ModelGrammars;
 import org.foiwatch.normalise.ModelMatch;
 import org.foiwatch.normalise.Vendor;
 import org.foiwatch.normalise.VendorCatalogue;
@@ -37,14 +38,14 @@ public final class ProseExtractor {
       "(?i)(?:installed|maintained|serviced|supplied\\s+and\\s+fitted|fitted)\\s+by\\s*$|(?:contractor|installer|maintainer|integrator)s?\\s*(?:is|was|:)?\\s*$");
 
   private final VendorFinder vendorFinder;
-  private final ModelFinder modelFinder;
+  private final ModelGrammars grammars;
   private final VendorCatalogue catalogue;
   private final SentenceDetectorME sentences;
 
-  public ProseExtractor(VendorCatalogue catalogue, VendorFinder vendorFinder, ModelFinder modelFinder) {
+  public ProseExtractor(VendorCatalogue catalogue, VendorFinder vendorFinder, ModelGrammars grammars) {
     this.catalogue = catalogue;
     this.vendorFinder = vendorFinder;
-    this.modelFinder = modelFinder;
+    this.grammars = grammars;
     try (InputStream model = ProseExtractor.class.getResourceAsStream(SENTENCE_MODEL)) {
       if (model == null) {
         throw new IllegalStateException("OpenNLP sentence model " + SENTENCE_MODEL + " is not on the classpath");
@@ -75,7 +76,7 @@ public final class ProseExtractor {
       if (NEGATED.matcher(sentence).find() || sentence.strip().endsWith("?")) {
         continue;
       }
-      List<ModelMatch> models = modelFinder.find(sentence, context);
+      List<ModelMatch> models = grammars.find(sentence, context);
       boolean hypothetical = HYPOTHETICAL.matcher(sentence).find();
       List<String> vendorsWithModels = new ArrayList<>();
       for (ModelMatch found : models) {

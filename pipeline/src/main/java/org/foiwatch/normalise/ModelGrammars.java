@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,6 +17,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /** Per-vendor model-number grammars from {@code model-grammars.json}. */
 public final class ModelGrammars implements Serializable {
@@ -51,10 +51,13 @@ public final class ModelGrammars implements Serializable {
 
   private static final Pattern WORD = Pattern.compile("\\S+");
 
-  public record Hit(String grammarId, int start, int end) {}
+  record Hit(String grammarId, int start, int end) {}
 
   private final List<ModelGrammar> grammars;
   private final Map<String, Integer> orderById;
+  /** Per ASCII character, the grammars (by order) whose match can begin with it. */
+  private final int[][] grammarsByFirstChar = new int[128][];
+  private final int[] allGrammars;
 
   private ModelGrammars(List<ModelGrammar> grammars) {
     this.grammars = List.copyOf(grammars);
@@ -65,6 +68,17 @@ public final class ModelGrammars implements Serializable {
       }
     }
     this.orderById = order;
+    this.allGrammars = IntStream.range(0, grammars.size()).toArray();
+    for (char c = 0; c < grammarsByFirstChar.length; c++) {
+      String alone = String.valueOf(c);
+      // A pattern that matches c alone, or runs out of input after it, can begin with c.
+      grammarsByFirstChar[c] = IntStream.range(0, grammars.size())
+          .filter(i -> {
+            Matcher m = grammars.get(i).pattern().matcher(alone);
+            return m.lookingAt() || m.hitEnd();
+          })
+          .toArray();
+    }
   }
 
   /** The grammars bundled with the pipeline, loaded once. */
@@ -78,13 +92,6 @@ public final class ModelGrammars implements Serializable {
 
   public List<ModelGrammar> grammars() {
     return grammars;
-  }
-
-  /** Grammar id to its pattern, in file order: the shape RegexNameFinder takes. */
-  public Map<String, Pattern[]> patternsById() {
-    Map<String, Pattern[]> patterns = new LinkedHashMap<>();
-    grammars.forEach(g -> patterns.put(g.id(), new Pattern[] {g.pattern()}));
-    return patterns;
   }
 
   /**
@@ -108,25 +115,56 @@ public final class ModelGrammars implements Serializable {
 
   /** All non-overlapping model spans in the text, longest first; see {@link #resolve}. */
   public List<ModelMatch> find(CharSequence text, String contextVendor) {
-    String normalised = normaliseSeparators(text);
-    List<Hit> hits = new ArrayList<>();
-    for (ModelGrammar g : grammars) {
-      Matcher m = g.pattern().matcher(normalised);
-      while (m.find()) {
-        hits.add(new Hit(g.id(), m.start(), m.end()));
-      }
-    }
-    return resolve(text, hits, contextVendor);
+    return resolve(text, hits(normaliseSeparators(text)), contextVendor);
   }
 
   /**
-   * Turns raw pattern hits (from {@link #find} or a RegexNameFinder over
-   * {@link #normaliseSeparators}) into model matches: drops trailing words that are not model
+   * Every grammar's matches in the normalised text, exactly as {@code Matcher.find()} repeated per
+   * pattern gives them. Each pattern opens with {@link #START_GUARD}, so find() would try it at
+   * every character; here a pattern is tried only after a character the guard allows and at a
+   * character it can begin with, which skips most of the text for most patterns.
+   */
+  List<Hit> hits(String normalised) {
+    List<Hit> hits = new ArrayList<>();
+    Matcher[] matchers = new Matcher[grammars.size()];
+    int[] resumeAt = new int[grammars.size()];
+    for (int i = 0; i < normalised.length(); i++) {
+      if (i > 0 && failsStartGuard(normalised.charAt(i - 1))) {
+        continue;
+      }
+      char first = normalised.charAt(i);
+      for (int g : first < grammarsByFirstChar.length ? grammarsByFirstChar[first] : allGrammars) {
+        if (i < resumeAt[g]) {
+          continue; // find() resumes after its previous match
+        }
+        Matcher m = matchers[g];
+        if (m == null) {
+          m = matchers[g] = grammars.get(g).pattern().matcher(normalised);
+          m.useTransparentBounds(true); // the guards look outside the region, as find() would
+          m.useAnchoringBounds(false);
+        }
+        m.region(i, normalised.length());
+        if (m.lookingAt()) {
+          hits.add(new Hit(grammars.get(g).id(), i, m.end()));
+          resumeAt[g] = Math.max(m.end(), i + 1);
+        }
+      }
+    }
+    return hits;
+  }
+
+  /** True for a character after which {@link #START_GUARD} cannot hold ({@code \p{Alnum}} is ASCII). */
+  private static boolean failsStartGuard(char previous) {
+    return previous < 128 && (Character.isLetterOrDigit(previous) || "_.-".indexOf(previous) >= 0);
+  }
+
+  /**
+   * Turns raw pattern hits (from {@link #hits}) into model matches: drops trailing words that are not model
    * suffixes, drops short codes whose vendor is neither named beside them nor the context vendor,
    * then keeps non-overlapping spans, longest first, with ties going to the context vendor's
    * grammar and then to the grammar listed first.
    */
-  public List<ModelMatch> resolve(CharSequence text, Collection<Hit> hits, String contextVendor) {
+  private List<ModelMatch> resolve(CharSequence text, List<Hit> hits, String contextVendor) {
     String original = text.toString();
     String normalised = normaliseSeparators(text);
     Optional<Vendor> context = contextVendor(contextVendor);

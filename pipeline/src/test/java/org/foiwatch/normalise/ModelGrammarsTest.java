@@ -6,8 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -202,5 +208,87 @@ class ModelGrammarsTest {
             grammars.find(line, "Dahua");
           }
         });
+  }
+
+  private static List<String> canonicals(List<ModelMatch> matches) {
+    return matches.stream().map(ModelMatch::canonical).toList();
+  }
+
+  @Test
+  void findsModelsWithOffsetsInASentence() {
+    String text =
+        "The site has 14 x DS-2CD2143G0-I cameras, a DS-7616NI-I2/16P recorder and two AXIS Q6135-LE PTZs.";
+    List<ModelMatch> found = grammars.find(text, null);
+    assertEquals(List.of("DS-2CD2143G0-I", "DS-7616NI-I2/16P", "Q6135-LE"), canonicals(found));
+    for (ModelMatch m : found) {
+      assertEquals(text.substring(m.start(), m.end()), m.asWritten());
+    }
+    assertEquals("AXIS Q6135-LE", found.get(2).asWritten());
+    assertEquals(List.of("camera", "nvr", "camera"), found.stream().map(ModelMatch::productType).toList());
+  }
+
+  @Test
+  void findsModelsInSeparatorTolerantText() {
+    String text = "IPC–HFW2431S–S–S2 (x6), NVR4108HS-8P-4KS2/L and XVR5108HS-4KL-I2; DS 2CD2347G2 LU at gate";
+    assertEquals(
+        List.of("IPC-HFW2431S-S-S2", "NVR4108HS-8P-4KS2/L", "XVR5108HS-4KL-I2", "DS-2CD2347G2-LU"),
+        canonicals(grammars.find(text, null)));
+  }
+
+  /** The scan that skips impossible start positions must give exactly what find() per pattern gives. */
+  @Test
+  void hitsEqualEveryPatternsOwnFind() {
+    List<String> texts = new ArrayList<>();
+    for (ModelGrammar g : grammars.grammars()) {
+      for (String example : g.examples()) {
+        for (String before : List.of("", " ", "x", "-", ".", "_", "(", "é", "\n", "2 x ", "AXIS ", "Mx")) {
+          texts.add(before + example + " and " + example.toLowerCase(Locale.ROOT) + "-LU.");
+        }
+      }
+    }
+    Random random = new Random(8);
+    String alphabet = "DSCNVRIPHFWAXMKQTE0123456789dsnvipx -./_,;()\nÉé\u00A0\u2013";
+    for (int t = 0; t < 3_000; t++) {
+      StringBuilder text = new StringBuilder();
+      for (int i = random.nextInt(80); i > 0; i--) {
+        text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      texts.add(text.toString());
+    }
+    for (String text : texts) {
+      String normalised = ModelGrammars.normaliseSeparators(text);
+      Set<ModelGrammars.Hit> expected = new HashSet<>();
+      for (ModelGrammar g : grammars.grammars()) {
+        Matcher m = g.pattern().matcher(normalised);
+        while (m.find()) {
+          expected.add(new ModelGrammars.Hit(g.id(), m.start(), m.end()));
+        }
+      }
+      List<ModelGrammars.Hit> hits = grammars.hits(normalised);
+      assertEquals(expected, new HashSet<>(hits), text);
+      assertEquals(expected.size(), hits.size(), text);
+    }
+  }
+
+  @Test
+  void contextVendorBreaksTies() {
+    String text = "Cameras: M2120, NVR516-128";
+    List<ModelMatch> plain = grammars.find(text, null);
+    assertEquals(List.of("Axis", "Uniview"), plain.stream().map(ModelMatch::vendor).toList());
+    assertEquals(List.of("Huawei", "Uniview"), grammars.find(text, "Huawei").stream().map(ModelMatch::vendor).toList());
+    assertEquals(List.of("Axis", "Dahua"), grammars.find(text, "Dahua").stream().map(ModelMatch::vendor).toList());
+  }
+
+  @Test
+  void prefersTheLongerHuaweiCodeOverAnAxisPrefix() {
+    List<ModelMatch> found = grammars.find("Huawei M2120-10-EI and X2221-10-FLI", null);
+    assertEquals(List.of("M2120-10-EI", "X2221-10-FLI"), canonicals(found));
+    assertEquals(List.of("Huawei", "Huawei"), found.stream().map(ModelMatch::vendor).toList());
+  }
+
+  @Test
+  void usesContextForShortCodes() {
+    assertEquals(List.of(), grammars.find("4 NC400 units", null));
+    assertEquals(List.of("NC400"), canonicals(grammars.find("4 NC400 units", "Annke")));
   }
 }
