@@ -15,6 +15,7 @@ import opennlp.tools.dictionary.Dictionary;
 import opennlp.tools.namefind.DictionaryNameFinder;
 import opennlp.tools.tokenize.TokenizerME;
 import opennlp.tools.tokenize.TokenizerModel;
+import opennlp.tools.tokenize.WhitespaceTokenizer;
 import opennlp.tools.util.Span;
 import opennlp.tools.util.StringList;
 import org.foiwatch.normalise.Vendor;
@@ -34,7 +35,11 @@ public final class VendorFinder {
 
   private record Entry(Vendor vendor, List<String> tokens, boolean caseSensitive) {}
 
+  private static final int TOKEN_CACHE_SIZE = 50_000;
+
   private final TokenizerME tokenizer;
+  /** Whitespace token to the pieces the tokenizer cuts it into (see {@link #tokenizePos}). */
+  private final Map<String, Span[]> tokenCache = new HashMap<>();
   private final DictionaryNameFinder nameFinder;
   private final Map<String, List<Entry>> entriesByKey = new HashMap<>();
   private final int maxAliasTokens;
@@ -136,13 +141,32 @@ public final class VendorFinder {
    */
   private List<Span> tokenize(String text) {
     List<Span> spans = new ArrayList<>();
-    for (Span token : tokenizer.tokenizePos(text)) {
+    for (Span token : tokenizePos(text)) {
       int pieceStart = token.getStart();
       for (int i = token.getStart(); i <= token.getEnd(); i++) {
         if (i == token.getEnd() || GLUE.indexOf(text.charAt(i)) >= 0) {
           addWordPiece(text, pieceStart, i, spans);
           pieceStart = i + 1;
         }
+      }
+    }
+    return spans;
+  }
+
+  /**
+   * What {@code tokenizer.tokenizePos(text)} returns, from a cache. TokenizerME splits at
+   * whitespace and then splits each whitespace token by its own characters alone, so a token's
+   * pieces can be remembered; FOI text repeats its words, and the maxent model is the cost.
+   */
+  List<Span> tokenizePos(String text) {
+    List<Span> spans = new ArrayList<>();
+    for (Span word : WhitespaceTokenizer.INSTANCE.tokenizePos(text)) {
+      String token = word.getCoveredText(text).toString();
+      if (tokenCache.size() >= TOKEN_CACHE_SIZE && !tokenCache.containsKey(token)) {
+        tokenCache.clear();
+      }
+      for (Span piece : tokenCache.computeIfAbsent(token, tokenizer::tokenizePos)) {
+        spans.add(new Span(word.getStart() + piece.getStart(), word.getStart() + piece.getEnd()));
       }
     }
     return spans;

@@ -3,7 +3,10 @@ package org.foiwatch.extract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.InputStream;
 import java.util.List;
+import opennlp.tools.tokenize.TokenizerME;
+import opennlp.tools.tokenize.TokenizerModel;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -78,5 +81,23 @@ class VendorFinderTest {
   @Test
   void findsNothingWithoutAVendor() {
     assertEquals(List.of(), finder.find("Kestrel Security Installations maintain the Council's CCTV."));
+  }
+
+  /** The token cache must cut every text exactly as the tokenizer itself does. */
+  @Test
+  void cachedTokensEqualTheTokenizersOwn() throws Exception {
+    TokenizerME plain;
+    try (InputStream model = VendorFinder.class.getResourceAsStream(VendorFinder.TOKENIZER_MODEL)) {
+      plain = new TokenizerME(new TokenizerModel(model));
+    }
+    List<String> texts = List.of(
+        "We use Hikvision's DS-2CD2143G0-I cameras (x14), Dahua/Axis kit and \"Bosch\" recorders.",
+        "Hikvision's cameras; Hikvision’s recorders: e.g. 12 no. cameras, i.e. the U.S. ones...",
+        "  Leading\tand\u00A0trailing\nspace, don't won't can't 3.5mm 1,024 £40,000.00 — ok?  ",
+        "",
+        "Hikvision's cameras; Hikvision’s recorders: e.g. 12 no. cameras, i.e. the U.S. ones...");
+    for (String text : texts) {
+      assertEquals(List.of(plain.tokenizePos(text)), finder.tokenizePos(text), text);
+    }
   }
 }
