@@ -10,13 +10,11 @@ import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
-import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.foiwatch.extract.ExtractMentions;
 import org.foiwatch.ingest.InputFiles;
 import org.foiwatch.ingest.MatchInputs;
 import org.foiwatch.ingest.ParseDocuments;
-import org.foiwatch.ingest.ParsedDocument;
 import org.foiwatch.ingest.ParserLimits;
 import org.foiwatch.records.BuildRecords;
 import org.foiwatch.records.DocumentRecord;
@@ -123,10 +121,9 @@ public final class FoiPipeline {
         options.getMaxCompressionRatio(), options.getParseTimeoutSeconds(), options.getParseMemoryMb(),
         options.getPdfMaxMainMemoryBytes(), options.getIsolateParsing());
     Pipeline pipeline = Pipeline.create(options);
-    PCollection<ParsedDocument> documents = pipeline
+    PCollectionTuple records = pipeline
         .apply("MatchInputs", new MatchInputs(files))
-        .apply("ParseDocuments", new ParseDocuments(limits));
-    PCollectionTuple records = documents
+        .apply("ParseDocuments", new ParseDocuments(limits))
         .apply("ExtractMentions", new ExtractMentions())
         .apply("BuildRecords", new BuildRecords());
     String output = options.getOutput();

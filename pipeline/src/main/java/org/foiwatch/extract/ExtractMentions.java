@@ -1,8 +1,10 @@
 package org.foiwatch.extract;
 
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.metrics.Counter;
@@ -15,25 +17,26 @@ import org.apache.beam.sdk.values.PCollection;
 import org.foiwatch.ingest.ParsedDocument;
 
 /**
- * Extracts FOI fields and equipment mentions from every document, keyed by the input file it
- * belongs to (attachments report under their input file). The document's blocks are dropped
- * here: downstream needs only identity, status and what was extracted.
+ * Extracts FOI fields and equipment mentions from every document of each input file, keeping
+ * the file's documents together under its key (attachments report under their input file).
+ * The documents' blocks are dropped here: downstream needs only identity, status and what was
+ * extracted.
  */
-public final class ExtractMentions
-    extends PTransform<PCollection<ParsedDocument>, PCollection<KV<String, ExtractMentions.ExtractedDocument>>> {
+public final class ExtractMentions extends PTransform<
+    PCollection<KV<String, List<ParsedDocument>>>, PCollection<KV<String, List<ExtractMentions.ExtractedDocument>>>> {
 
   /** A parsed document without its text, and what was extracted from it. */
   public record ExtractedDocument(ParsedDocument document, int chars, DocumentExtractor.Extraction extraction)
       implements Serializable {}
 
   @Override
-  public PCollection<KV<String, ExtractedDocument>> expand(PCollection<ParsedDocument> documents) {
-    return documents
-        .apply("ExtractDocument", ParDo.of(new ExtractFn()))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(ExtractedDocument.class)));
+  public PCollection<KV<String, List<ExtractedDocument>>> expand(PCollection<KV<String, List<ParsedDocument>>> files) {
+    return files
+        .apply("ExtractDocuments", ParDo.of(new ExtractFn()))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), ListCoder.of(SerializableCoder.of(ExtractedDocument.class))));
   }
 
-  static final class ExtractFn extends DoFn<ParsedDocument, KV<String, ExtractedDocument>> {
+  static final class ExtractFn extends DoFn<KV<String, List<ParsedDocument>>, KV<String, List<ExtractedDocument>>> {
     private final Counter mentions = Metrics.counter(ExtractFn.class, "mentions");
     private transient DocumentExtractor extractor;
 
@@ -43,13 +46,19 @@ public final class ExtractMentions
     }
 
     @ProcessElement
-    public void process(@Element ParsedDocument document, OutputReceiver<KV<String, ExtractedDocument>> out) {
-      DocumentExtractor.Extraction extraction = extractor.extract(document);
-      mentions.inc(extraction.mentions().size());
-      ParsedDocument withoutText = new ParsedDocument(document.source(), document.attachment(), document.documentId(),
-          document.parentId(), document.depth(), document.sha256(), document.mediaType(), document.status(),
-          document.error(), document.truncatedBy(), document.pages(), document.metadata(), List.of());
-      out.output(KV.of(document.source(), new ExtractedDocument(withoutText, document.chars(), extraction)));
+    public void process(@Element KV<String, List<ParsedDocument>> file,
+        OutputReceiver<KV<String, List<ExtractedDocument>>> out) {
+      List<ExtractedDocument> extracted = new ArrayList<>(file.getValue().size());
+      for (ParsedDocument document : file.getValue()) {
+        DocumentExtractor.Extraction extraction = extractor.extract(document);
+        mentions.inc(extraction.mentions().size());
+        ParsedDocument withoutText = new ParsedDocument(document.source(), document.attachment(),
+            document.documentId(), document.parentId(), document.depth(), document.sha256(), document.mediaType(),
+            document.status(), document.error(), document.truncatedBy(), document.pages(), document.metadata(),
+            List.of());
+        extracted.add(new ExtractedDocument(withoutText, document.chars(), extraction));
+      }
+      out.output(KV.of(file.getKey(), extracted));
     }
   }
 }

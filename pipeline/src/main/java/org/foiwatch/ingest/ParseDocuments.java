@@ -1,6 +1,11 @@
 package org.foiwatch.ingest;
 
 import java.io.IOException;
+import java.util.List;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.ListCoder;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -8,23 +13,27 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.apache.beam.sdk.coders.SerializableCoder;
 
 /**
- * Parses every matched file with Tika into documents: the file itself and each attachment.
- * Files that fail go to the {@link #FAILED} output as failure documents (the dead letter, as
- * data); both outputs are available to the caller, and {@link #expand} returns them flattened.
+ * Parses every matched file with Tika into documents: the file itself and each attachment, as
+ * one element per input file (keyed by it), so that everything downstream runs per file
+ * without regrouping. Files whose own document failed go to the {@link #FAILED} output with
+ * their failure document (the dead letter, as data); both outputs are available to the caller,
+ * and {@link #expand} returns them flattened.
  */
 public final class ParseDocuments
-    extends PTransform<PCollection<FileIO.ReadableFile>, PCollection<ParsedDocument>> {
+    extends PTransform<PCollection<FileIO.ReadableFile>, PCollection<KV<String, List<ParsedDocument>>>> {
 
-  public static final TupleTag<ParsedDocument> PARSED = new TupleTag<>() {};
-  public static final TupleTag<ParsedDocument> FAILED = new TupleTag<>() {};
+  /** Input files that parsed (some attachments may have failed), with all their documents. */
+  public static final TupleTag<KV<String, List<ParsedDocument>>> PARSED = new TupleTag<>() {};
+  /** Input files that could not be parsed, with their failure document. */
+  public static final TupleTag<KV<String, List<ParsedDocument>>> FAILED = new TupleTag<>() {};
 
   private final ParserLimits limits;
 
@@ -33,17 +42,18 @@ public final class ParseDocuments
   }
 
   @Override
-  public PCollection<ParsedDocument> expand(PCollection<FileIO.ReadableFile> files) {
+  public PCollection<KV<String, List<ParsedDocument>>> expand(PCollection<FileIO.ReadableFile> files) {
     PCollectionTuple outputs =
         files.apply("ParseFile", ParDo.of(new ParseFileFn(limits)).withOutputTags(PARSED, TupleTagList.of(FAILED)));
-    SerializableCoder<ParsedDocument> coder = SerializableCoder.of(ParsedDocument.class);
+    KvCoder<String, List<ParsedDocument>> coder =
+        KvCoder.of(StringUtf8Coder.of(), ListCoder.of(SerializableCoder.of(ParsedDocument.class)));
     return PCollectionList.of(outputs.get(PARSED).setCoder(coder))
         .and(outputs.get(FAILED).setCoder(coder))
-        .apply("AllDocuments", Flatten.pCollections());
+        .apply("AllFiles", Flatten.pCollections());
   }
 
   /** Reads one file and parses it with the worker's Tika parser. */
-  static final class ParseFileFn extends DoFn<FileIO.ReadableFile, ParsedDocument> {
+  static final class ParseFileFn extends DoFn<FileIO.ReadableFile, KV<String, List<ParsedDocument>>> {
     private final ParserLimits limits;
     private final Counter files = Metrics.counter(ParseFileFn.class, "files");
     private final Counter attachments = Metrics.counter(ParseFileFn.class, "attachments");
@@ -64,7 +74,9 @@ public final class ParseDocuments
     public void process(@Element FileIO.ReadableFile file, MultiOutputReceiver out) {
       String source = file.getMetadata().resourceId().toString();
       files.inc();
-      for (ParsedDocument document : parseFile(file, source)) {
+      List<ParsedDocument> documents = parseFile(file, source);
+      boolean fileFailed = false;
+      for (ParsedDocument document : documents) {
         boolean failed = document.status() != DocumentStatus.PARSED && document.status() != DocumentStatus.TRUNCATED;
         if (!document.isContainer()) {
           attachments.inc();
@@ -73,16 +85,17 @@ public final class ParseDocuments
         Metrics.counter(ParseFileFn.class, "status_" + document.status().label()).inc();
         if (failed) {
           failures.inc();
+          fileFailed |= document.isContainer();
         }
-        out.get(failed ? FAILED : PARSED).output(document);
       }
+      out.get(fileFailed ? FAILED : PARSED).output(KV.of(source, documents));
     }
 
-    private java.util.List<ParsedDocument> parseFile(FileIO.ReadableFile file, String source) {
+    private List<ParsedDocument> parseFile(FileIO.ReadableFile file, String source) {
       long size = file.getMetadata().sizeBytes();
       if (size > limits.maxFileBytes()) {
         String id = TikaDocumentParser.documentId("size:" + size + ":" + source, "");
-        return java.util.List.of(TikaDocumentParser.failed(source, id, null, null, DocumentStatus.TOO_LARGE,
+        return List.of(TikaDocumentParser.failed(source, id, null, null, DocumentStatus.TOO_LARGE,
             "file is " + size + " bytes, over --maxFileBytes=" + limits.maxFileBytes()));
       }
       byte[] content;
@@ -90,7 +103,7 @@ public final class ParseDocuments
         content = file.readFullyAsBytes();
       } catch (IOException | RuntimeException e) {
         String id = TikaDocumentParser.documentId("unreadable:" + source, "");
-        return java.util.List.of(TikaDocumentParser.failed(source, id, null, null, DocumentStatus.CORRUPT,
+        return List.of(TikaDocumentParser.failed(source, id, null, null, DocumentStatus.CORRUPT,
             "could not be read: " + e.getMessage()));
       }
       return parser.parse(source, content);

@@ -1,10 +1,10 @@
 package org.foiwatch.records;
 
+import java.util.List;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
@@ -15,18 +15,18 @@ import org.apache.beam.sdk.values.TupleTagList;
 import org.foiwatch.extract.ExtractMentions.ExtractedDocument;
 import org.foiwatch.normalise.VendorCatalogue;
 
-/** Groups documents by input file and builds the documents, mentions and equipment records. */
+/** Builds the documents, mentions and equipment records of each input file from its extracted documents. */
 public final class BuildRecords
-    extends PTransform<PCollection<KV<String, ExtractedDocument>>, PCollectionTuple> {
+    extends PTransform<PCollection<KV<String, List<ExtractedDocument>>>, PCollectionTuple> {
 
   public static final TupleTag<DocumentRecord> DOCUMENTS = new TupleTag<>() {};
   public static final TupleTag<MentionRecord> MENTIONS = new TupleTag<>() {};
   public static final TupleTag<EquipmentRecord> EQUIPMENT = new TupleTag<>() {};
 
   @Override
-  public PCollectionTuple expand(PCollection<KV<String, ExtractedDocument>> extracted) {
+  public PCollectionTuple expand(PCollection<KV<String, List<ExtractedDocument>>> extracted) {
+    // One element per input file already (see ParseDocuments): no grouping needed.
     PCollectionTuple records = extracted
-        .apply("GroupByInputFile", GroupByKey.create())
         .apply("BuildInputFileRecords", ParDo.of(new BuildFn())
             .withOutputTags(DOCUMENTS, TupleTagList.of(MENTIONS).and(EQUIPMENT)));
     records.get(DOCUMENTS).setCoder(AvroCoder.of(DocumentRecord.class));
@@ -35,7 +35,7 @@ public final class BuildRecords
     return records;
   }
 
-  static final class BuildFn extends DoFn<KV<String, Iterable<ExtractedDocument>>, DocumentRecord> {
+  static final class BuildFn extends DoFn<KV<String, List<ExtractedDocument>>, DocumentRecord> {
     private final Counter equipment = Metrics.counter(BuildFn.class, "equipment");
     private transient RecordBuilder builder;
 
@@ -45,7 +45,7 @@ public final class BuildRecords
     }
 
     @ProcessElement
-    public void process(@Element KV<String, Iterable<ExtractedDocument>> input, MultiOutputReceiver out) {
+    public void process(@Element KV<String, List<ExtractedDocument>> input, MultiOutputReceiver out) {
       RecordBuilder.Records records = builder.build(input.getKey(), input.getValue());
       records.documents().forEach(out.get(DOCUMENTS)::output);
       records.mentions().forEach(out.get(MENTIONS)::output);
