@@ -43,8 +43,11 @@ public final class VendorFinder {
   private final DictionaryNameFinder nameFinder;
   private final Map<String, List<Entry>> entriesByKey = new HashMap<>();
   private final int maxAliasTokens;
-  /** The first word of every name, lower case: text holding none of them holds no vendor. */
-  private final Set<String> firstWords = new HashSet<>();
+  /**
+   * The first word of every name, lower case, by its first character: text holding none of them
+   * holds no vendor.
+   */
+  private final Map<Character, Set<String>> firstWordsByInitial = new HashMap<>();
 
   public VendorFinder() {
     this(VendorCatalogue.standard());
@@ -63,7 +66,8 @@ public final class VendorFinder {
           continue;
         }
         dictionary.put(new StringList(tokens));
-        firstWords.add(lowerCase(tokens[0]));
+        String firstWord = lowerCase(tokens[0]);
+        firstWordsByInitial.computeIfAbsent(firstWord.charAt(0), c -> new HashSet<>()).add(firstWord);
         longest = Math.max(longest, tokens.length);
         boolean caseSensitive = vendor.caseSensitiveAliases().contains(name);
         entriesByKey
@@ -105,9 +109,12 @@ public final class VendorFinder {
    */
   private boolean mayNameAVendor(String text) {
     String lower = lowerCase(text);
-    for (String word : firstWords) {
-      if (lower.contains(word)) {
-        return true;
+    // One pass over the text, trying only the words that start with each character.
+    for (int i = 0; i < lower.length(); i++) {
+      for (String word : firstWordsByInitial.getOrDefault(lower.charAt(i), Set.of())) {
+        if (lower.startsWith(word, i)) {
+          return true;
+        }
       }
     }
     return false;
