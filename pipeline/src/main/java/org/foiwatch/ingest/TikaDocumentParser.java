@@ -1,6 +1,7 @@
 package org.foiwatch.ingest;
 
 import java.io.ByteArrayInputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.jar.JarFile;
 import org.apache.tika.config.TikaConfig;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
@@ -36,6 +38,7 @@ import org.apache.tika.pipes.HandlerConfig;
 import org.apache.tika.pipes.PipesConfig;
 import org.apache.tika.pipes.PipesParser;
 import org.apache.tika.pipes.PipesResult;
+import org.apache.tika.pipes.PipesServer;
 import org.apache.tika.pipes.emitter.EmitKey;
 import org.apache.tika.pipes.fetcher.FetchKey;
 import org.apache.tika.sax.BasicContentHandlerFactory;
@@ -95,23 +98,35 @@ public final class TikaDocumentParser implements AutoCloseable {
   }
 
   /**
-   * The forked JVM's heap, headless AWT, silent logging, and class path: the jar this class came from when it is
-   * a (shaded) jar, as on a Flink TaskManager whose own class path lacks our code; else the
-   * parent's class path (tests, scripts/run.sh).
+   * The forked JVM's heap, headless AWT, silent logging, and class path. The class path is the
+   * jar this class came from when that jar carries Tika too (the shaded jar, as on a Flink
+   * TaskManager whose own class path lacks our code); else the parent's class path plus that
+   * code source (tests, scripts/run.sh, a thin jar).
    */
   private static List<String> childJvmArgs(ParserLimits limits) {
-    String classPath = System.getProperty("java.class.path");
+    // Parser warnings stay out of the terminal: each failure is already on its document record.
+    return List.of("-Xmx" + limits.parseMemoryMb() + "m", "-Djava.awt.headless=true", "-XX:+UseSerialGC",
+        "-Dorg.slf4j.simpleLogger.defaultLogLevel=off", "-cp", childClassPath());
+  }
+
+  private static String childClassPath() {
+    List<String> entries = new ArrayList<>(List.of(System.getProperty("java.class.path").split(File.pathSeparator)));
     try {
       Path codeSource = Path.of(TikaDocumentParser.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       if (Files.isRegularFile(codeSource)) {
-        classPath = codeSource.toString();
+        try (JarFile jar = new JarFile(codeSource.toFile())) {
+          if (jar.getEntry(PipesServer.class.getName().replace('.', '/') + ".class") != null) {
+            return codeSource.toString();
+          }
+        }
       }
-    } catch (URISyntaxException | SecurityException | NullPointerException e) {
-      // No usable code source: the parent's class path holds our classes.
+      if (!entries.contains(codeSource.toString())) {
+        entries.add(codeSource.toString());
+      }
+    } catch (URISyntaxException | IOException | SecurityException | NullPointerException e) {
+      // No readable code source: the parent's class path holds our classes.
     }
-    // Parser warnings stay out of the terminal: each failure is already on its document record.
-    return List.of("-Xmx" + limits.parseMemoryMb() + "m", "-Djava.awt.headless=true", "-XX:+UseSerialGC",
-        "-Dorg.slf4j.simpleLogger.defaultLogLevel=off", "-cp", classPath);
+    return String.join(File.pathSeparator, entries);
   }
 
   /** Parses {@code content}, the bytes of the input file at {@code source}. Never throws. */
