@@ -25,7 +25,7 @@ public interface FoiOptions extends PipelineOptions {
 
   void setMaxFileBytes(long value);
 
-  @Description("Characters of text kept per document; longer documents are truncated (truncated_by = max_chars_per_document).")
+  @Description("Characters of text kept per input file, its attachments included; parsing stops there (truncated_by = max_chars_per_document).")
   @Default.Integer(5_000_000)
   int getMaxCharsPerDocument();
 

@@ -6,8 +6,8 @@ import java.util.stream.Collectors;
 
 /**
  * The tika-config XML both parse modes run under: the parsers (PDF options, OCR off), the
- * auto-detect limits that guard against zip bombs (Tika's SecureContentHandler), the SHA-256
- * digester, and for forked parsing the tika-pipes client settings and the file fetcher. One
+ * auto-detect limits that guard against zip bombs (Tika's SecureContentHandler), and for
+ * forked parsing the tika-pipes client settings and the file fetcher. One
  * document, so the forked JVM and the in-process parser cannot drift apart.
  */
 final class TikaConfigXml {
@@ -47,17 +47,16 @@ final class TikaConfigXml {
         .append("      <maximumPackageEntryDepth>").append(limits.maxAttachmentDepth())
         .append("</maximumPackageEntryDepth>\n")
         .append("    </params>\n")
-        .append("    <digesterFactory class=\"org.apache.tika.parser.digestutils.CommonsDigesterFactory\">\n")
-        .append("      <params>\n")
-        .append("        <markLimit>").append(Math.min(limits.maxFileBytes(), Integer.MAX_VALUE)).append("</markLimit>\n")
-        .append("        <algorithmString>sha256</algorithmString>\n")
-        .append("      </params>\n")
-        .append("    </digesterFactory>\n")
         .append("  </autoDetectParserConfig>\n");
     if (!childJvmArgs.isEmpty()) {
       xml.append("  <pipes>\n")
           .append("    <params>\n")
-          .append("      <numClients>1</numClients>\n")
+          // One parser JVM per core, shared by all worker threads; a thread waits for a free one
+          // (each parse is bounded by the timeout), and idle ones exit after a minute.
+          .append("      <numClients>").append(Math.max(2, Runtime.getRuntime().availableProcessors()))
+          .append("</numClients>\n")
+          .append("      <maxWaitForClientMillis>86400000</maxWaitForClientMillis>\n")
+          .append("      <shutdownClientAfterMillis>60000</shutdownClientAfterMillis>\n")
           // The worker's own java, not whichever one is first on the PATH.
           .append("      <javaPath>").append(escape(Path.of(System.getProperty("java.home"), "bin", "java").toString()))
           .append("</javaPath>\n")

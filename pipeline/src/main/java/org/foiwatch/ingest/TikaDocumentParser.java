@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,43 +56,36 @@ import org.apache.tika.sax.RecursiveParserWrapperHandler;
  */
 public final class TikaDocumentParser implements AutoCloseable {
 
-  private static final String DIGEST_KEY = "X-TIKA:digest:SHA256";
   /** Set by tika-pipes when the embedded-resource count limit stopped the parse. */
   private static final String EMBEDDED_LIMIT_KEY = "X-TIKA:EXCEPTION:embedded_resource_limit_reached";
 
   private final ParserLimits limits;
   private final XhtmlBlockReader blockReader;
-  private final Path workDir;
-  private final PipesParser forked;
+  private final ForkedParsers.Pool forked;
   private final RecursiveParserWrapper inProcess;
   private final ExecutorService executor;
 
   public TikaDocumentParser(ParserLimits limits) {
     this.limits = limits;
     this.blockReader = new XhtmlBlockReader(limits.maxRowsPerSheet());
-    try {
-      workDir = Files.createTempDirectory("foiwatch-tika");
-      if (limits.isolated()) {
-        Path config = workDir.resolve("tika-config.xml");
-        Files.writeString(config, TikaConfigXml.build(limits, childJvmArgs(limits)));
-        forked = new PipesParser(PipesConfig.load(config));
-        inProcess = null;
-        executor = null;
-      } else {
-        String xml = TikaConfigXml.build(limits, List.of());
-        TikaConfig config = new TikaConfig(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
-        forked = null;
-        inProcess = new RecursiveParserWrapper(new AutoDetectParser(config));
-        executor = Executors.newCachedThreadPool(runnable -> {
-          Thread thread = new Thread(runnable, "tika-parse");
-          thread.setDaemon(true);
-          return thread;
-        });
+    if (limits.isolated()) {
+      forked = ForkedParsers.forConfig(TikaConfigXml.build(limits, childJvmArgs(limits)));
+      inProcess = null;
+      executor = null;
+    } else {
+      String xml = TikaConfigXml.build(limits, List.of());
+      try {
+        inProcess = new RecursiveParserWrapper(new AutoDetectParser(
+            new TikaConfig(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)))));
+      } catch (TikaException | IOException | org.xml.sax.SAXException e) {
+        throw new IllegalStateException("the generated tika-config is invalid", e);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot set up the Tika parser in a temporary directory", e);
-    } catch (TikaException | org.xml.sax.SAXException e) {
-      throw new IllegalStateException("the generated tika-config is invalid", e);
+      forked = null;
+      executor = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "tika-parse");
+        thread.setDaemon(true);
+        return thread;
+      });
     }
   }
 
@@ -155,15 +147,18 @@ public final class TikaDocumentParser implements AutoCloseable {
   }
 
   private Parse parseForked(String source, byte[] content) {
-    Path input = workDir.resolve("input" + extension(fileName(source)));
+    Path input = null;
     try {
+      input = Files.createTempFile(forked.directory(), "input", extension(fileName(source)));
       Files.write(input, content);
       ParseContext context = new ParseContext();
+      // The text limit counts over the file and its attachments together; reaching it stops the
+      // parse (what was read is kept), so a zip bomb's inflated text is never read to its end.
       context.set(HandlerConfig.class, new HandlerConfig(BasicContentHandlerFactory.HANDLER_TYPE.XML,
-          HandlerConfig.PARSE_MODE.RMETA, limits.maxCharsPerDocument(), limits.maxAttachments(), false));
+          HandlerConfig.PARSE_MODE.RMETA, limits.maxCharsPerDocument(), limits.maxAttachments(), true));
       FetchEmitTuple tuple = new FetchEmitTuple(source, new FetchKey(TikaConfigXml.FETCHER, input.toString()),
           EmitKey.NO_EMIT, nameHint(source), context, FetchEmitTuple.ON_PARSE_EXCEPTION.EMIT);
-      PipesResult result = forked.parse(tuple);
+      PipesResult result = forked.parser().parse(tuple);
       return switch (result.getStatus()) {
         case PARSE_SUCCESS, PARSE_SUCCESS_WITH_EXCEPTION, PARSE_EXCEPTION_EMIT, EMIT_SUCCESS,
             EMIT_SUCCESS_PARSE_EXCEPTION -> Parse.of(result.getEmitData().getMetadataList());
@@ -183,11 +178,7 @@ public final class TikaDocumentParser implements AutoCloseable {
     } catch (IOException | org.apache.tika.pipes.PipesException | RuntimeException e) {
       return Parse.failed(DocumentStatus.CRASHED, "the parser process failed: " + e);
     } finally {
-      try {
-        Files.deleteIfExists(input);
-      } catch (IOException e) {
-        // The next file overwrites it; the directory goes at close().
-      }
+      deleteQuietly(input);
     }
   }
 
@@ -211,7 +202,8 @@ public final class TikaDocumentParser implements AutoCloseable {
   private List<Metadata> parseAll(byte[] content, String source) throws Exception {
     RecursiveParserWrapperHandler handler =
         new RecursiveParserWrapperHandler(
-            new BasicContentHandlerFactory(BasicContentHandlerFactory.HANDLER_TYPE.XML, limits.maxCharsPerDocument()),
+            new BasicContentHandlerFactory(BasicContentHandlerFactory.HANDLER_TYPE.XML, limits.maxCharsPerDocument(),
+                true, new ParseContext()),
             limits.maxAttachments());
     try (InputStream stream = new ByteArrayInputStream(content)) {
       inProcess.parse(stream, handler, nameHint(source), new ParseContext());
@@ -248,10 +240,9 @@ public final class TikaDocumentParser implements AutoCloseable {
       }
       String documentId = documentId(rootSha, container ? "" : idPath);
       String parentId = container ? null : documentId(rootSha, parentPath(idPath));
-      String sha = container ? rootSha : metadata.get(DIGEST_KEY);
-      if (sha != null) {
-        sha = sha.toLowerCase(Locale.ROOT);
-      }
+      // Attachments are not hashed: Tika's digester buffers or spools each embedded stream
+      // whole, which a zip bomb turns into gigabytes before the text limit can stop it.
+      String sha = container ? rootSha : null;
       String mediaType = baseMediaType(metadata.get(Metadata.CONTENT_TYPE));
       XhtmlBlockReader.Result read = blockReader.read(nullToEmpty(metadata.get(TikaCoreProperties.TIKA_CONTENT)));
 
@@ -422,27 +413,21 @@ public final class TikaDocumentParser implements AutoCloseable {
     return message == null || message.isBlank() ? "" : ": " + firstLine(message);
   }
 
-  @Override
-  public void close() {
+  private static void deleteQuietly(Path file) {
     try {
-      if (forked != null) {
-        forked.close();
+      if (file != null) {
+        Files.deleteIfExists(file);
       }
     } catch (IOException e) {
-      // The forked JVM exits by itself when its input closes.
-    } finally {
-      if (executor != null) {
-        executor.shutdownNow();
-      }
-      deleteRecursively(workDir);
+      // The pool's directory goes when the JVM exits.
     }
   }
 
-  private static void deleteRecursively(Path directory) {
-    try (var paths = Files.walk(directory)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      // A temporary directory left behind is harmless.
+  /** Stops this instance's in-process threads; the shared forked parsers outlive it. */
+  @Override
+  public void close() {
+    if (executor != null) {
+      executor.shutdownNow();
     }
   }
 }

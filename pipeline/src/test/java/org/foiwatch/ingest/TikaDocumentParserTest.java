@@ -254,7 +254,8 @@ class TikaDocumentParserTest {
       assertEquals("/in/mail.eml", attached.source());
       assertNotEquals(message.documentId(), attached.documentId());
     }
-    assertEquals(TikaDocumentParser.sha256(pdf), pdfDocument.sha256());
+    assertEquals(TikaDocumentParser.sha256(raw), message.sha256());
+    assertNull(pdfDocument.sha256(), "attachments are not hashed");
     assertEquals("application/pdf", pdfDocument.mediaType());
     assertTrue(text(pdfDocument).contains("Hikvision DS-2CD2143G0-I 12"));
     assertEquals(EQUIPMENT, rows(xlsxDocument));
