@@ -91,7 +91,9 @@ public final class FoiPipeline {
 
   public static Pipeline build(FoiOptions options, String filepattern) {
     ParserLimits limits = new ParserLimits(options.getMaxFileBytes(), options.getMaxCharsPerDocument(),
-        options.getMaxAttachments(), options.getParseTimeoutSeconds(), options.getPdfMaxMainMemoryBytes());
+        options.getMaxAttachments(), options.getMaxAttachmentDepth(), options.getMaxRowsPerSheet(),
+        options.getMaxCompressionRatio(), options.getParseTimeoutSeconds(), options.getParseMemoryMb(),
+        options.getPdfMaxMainMemoryBytes(), options.getIsolateParsing());
     Pipeline pipeline = Pipeline.create(options);
     PCollection<ParsedDocument> documents = pipeline
         .apply("MatchInputs", new MatchInputs(filepattern))
