@@ -3,6 +3,10 @@
 # machine allows it. Sourced by run.sh and test.sh. Never fails the caller: without tesseract
 # the pipeline still runs and marks documents "ocr: unavailable"; OCR tests skip with a reason.
 
+# One thread per tesseract process: the pipeline runs one page at a time per parser, and on a
+# small shared machine Tesseract's OpenMP threads slow each page down (5 s instead of 14 s a page here).
+export OMP_THREAD_LIMIT="${OMP_THREAD_LIMIT:-1}"
+
 ensure_tesseract() {
   if command -v tesseract >/dev/null 2>&1; then
     return 0

@@ -45,7 +45,8 @@ public final class DocumentExtractor {
     List<Block> blocks = document.blocks();
     for (int i = 0; i < blocks.size(); i++) {
       if (!excluded[i] && !blocks.get(i).isRow()) {
-        mentions.addAll(prose.extract(text, i));
+        // OCR gives running text, never table rows: only prose reads look-alikes back.
+        mentions.addAll(prose.extract(text, i, document.ocr().isOcrPage(blocks.get(i).page())));
       }
     }
     return new Extraction(FoiFieldExtractor.extract(document, excluded, totalCameras), mentions);

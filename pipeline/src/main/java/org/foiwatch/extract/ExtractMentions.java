@@ -1,7 +1,6 @@
 package org.foiwatch.extract;
 
 import java.io.Serializable;
-import java.util.List;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -46,10 +45,7 @@ public final class ExtractMentions
     public void process(@Element ParsedDocument document, OutputReceiver<KV<String, ExtractedDocument>> out) {
       DocumentExtractor.Extraction extraction = extractor.extract(document);
       mentions.inc(extraction.mentions().size());
-      ParsedDocument withoutText = new ParsedDocument(document.source(), document.attachment(), document.documentId(),
-          document.parentId(), document.depth(), document.sha256(), document.mediaType(), document.status(),
-          document.error(), document.truncatedBy(), document.pages(), document.metadata(), List.of());
-      out.output(KV.of(document.source(), new ExtractedDocument(withoutText, document.chars(), extraction)));
+      out.output(KV.of(document.source(), new ExtractedDocument(document.withoutBlocks(), document.chars(), extraction)));
     }
   }
 }

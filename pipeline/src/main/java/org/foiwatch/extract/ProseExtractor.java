@@ -55,7 +55,8 @@ public final class ProseExtractor {
     }
   }
 
-  public List<EquipmentMention> extract(DocumentText text, int blockIndex) {
+  /** The equipment in one paragraph; {@code ocr} when its text came from OCR (see {@link ModelFinder#find}). */
+  public List<EquipmentMention> extract(DocumentText text, int blockIndex, boolean ocr) {
     Block block = text.blocks().get(blockIndex);
     String original = block.text();
     // Sentences and model numbers may wrap across lines: search a copy with spaces for line
@@ -75,7 +76,7 @@ public final class ProseExtractor {
       if (NEGATED.matcher(sentence).find() || sentence.strip().endsWith("?")) {
         continue;
       }
-      List<ModelMatch> models = modelFinder.find(sentence, context);
+      List<ModelMatch> models = modelFinder.find(sentence, context, ocr);
       boolean hypothetical = HYPOTHETICAL.matcher(sentence).find();
       List<String> vendorsWithModels = new ArrayList<>();
       for (ModelMatch found : models) {
