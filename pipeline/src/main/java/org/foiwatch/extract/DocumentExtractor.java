@@ -17,20 +17,22 @@ public final class DocumentExtractor {
   /** The result for one document. */
   public record Extraction(DocumentFields fields, List<EquipmentMention> mentions) implements java.io.Serializable {}
 
+  private final ModelGrammars grammars;
   private final TableExtractor tables;
   private final ProseExtractor prose;
 
   public DocumentExtractor() {
     VendorCatalogue catalogue = VendorCatalogue.standard();
-    ModelGrammars grammars = ModelGrammars.standard();
+    this.grammars = ModelGrammars.standard();
     this.tables = new TableExtractor(catalogue, grammars);
     this.prose = new ProseExtractor(catalogue, new VendorFinder(catalogue), new ModelFinder(grammars));
   }
 
-  public Extraction extract(ParsedDocument document) {
-    if (document.blocks().isEmpty()) {
+  public Extraction extract(ParsedDocument parsed) {
+    if (parsed.blocks().isEmpty()) {
       return new Extraction(DocumentFields.none(), List.of());
     }
+    ParsedDocument document = OcrText.rejoinWrappedModels(parsed, grammars);
     DocumentText text = new DocumentText(document.blocks());
     boolean[] excluded = ContextFilter.excludedBlocks(document.blocks());
     List<EquipmentMention> mentions = new ArrayList<>();

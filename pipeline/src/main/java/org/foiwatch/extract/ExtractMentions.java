@@ -1,6 +1,7 @@
 package org.foiwatch.extract;
 
 import java.io.Serializable;
+import java.util.List;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -45,7 +46,7 @@ public final class ExtractMentions
     public void process(@Element ParsedDocument document, OutputReceiver<KV<String, ExtractedDocument>> out) {
       DocumentExtractor.Extraction extraction = extractor.extract(document);
       mentions.inc(extraction.mentions().size());
-      out.output(KV.of(document.source(), new ExtractedDocument(document.withoutBlocks(), document.chars(), extraction)));
+      out.output(KV.of(document.source(), new ExtractedDocument(document.withBlocks(List.of()), document.chars(), extraction)));
     }
   }
 }

@@ -28,10 +28,10 @@ public record ParsedDocument(
     OcrReport ocr)
     implements Serializable {
 
-  /** The same document without its text, once extraction has read it. */
-  public ParsedDocument withoutBlocks() {
+  /** The same document with other text: none once extraction has read it, or a cleaned reading. */
+  public ParsedDocument withBlocks(List<Block> newBlocks) {
     return new ParsedDocument(source, attachment, documentId, parentId, depth, sha256, mediaType, status, error,
-        truncatedBy, pages, metadata, List.of(), ocr);
+        truncatedBy, pages, metadata, List.copyOf(newBlocks), ocr);
   }
 
   public int chars() {
