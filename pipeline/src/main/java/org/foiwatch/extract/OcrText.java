@@ -23,14 +23,15 @@ final class OcrText {
 
   /**
    * The text with table rules blanked, character for character: every '_' (models never hold
-   * one) and every '|' standing alone between spaces or line ends. Offsets are unchanged.
+   * one) and every '|' at the edge of a word ("| 26", "|19", "Hanwha|"); a '|' inside a word
+   * may be a 1, I or l and is left to the model grammars. Offsets are unchanged.
    */
   static String blankRules(String text) {
     char[] chars = text.toCharArray();
     for (int i = 0; i < chars.length; i++) {
-      boolean alone = (i == 0 || Character.isWhitespace(chars[i - 1]))
-          && (i == chars.length - 1 || Character.isWhitespace(chars[i + 1]));
-      if (chars[i] == '_' || chars[i] == '|' && alone) {
+      boolean edge = i == 0 || Character.isWhitespace(chars[i - 1])
+          || i == chars.length - 1 || Character.isWhitespace(chars[i + 1]);
+      if (chars[i] == '_' || chars[i] == '|' && edge) {
         chars[i] = ' ';
       }
     }

@@ -34,8 +34,11 @@ final class OcrModelCorrector implements Serializable {
 
   private static final int MAX_WINDOW_CHARS = 48;
 
-  /** A word: letters, digits, the bar OCR makes of a stroke, and a code's inner '-' and '/'. */
-  private static final Pattern WORD = Pattern.compile("[\\p{Alnum}|][\\p{Alnum}|/\\-]*");
+  /**
+   * A word: letters and digits, with a code's inner '-' and '/' and the bar OCR makes of a
+   * stroke (1, I, l) inside it; a bar at a word's edge is a table rule, not part of it.
+   */
+  private static final Pattern WORD = Pattern.compile("\\p{Alnum}(?:[\\p{Alnum}|/\\-]*\\p{Alnum})?");
 
   /** What may stand between the words of one model: one or two spaces. */
   private static final Pattern WORD_GAP = Pattern.compile(" {1,2}");
@@ -82,24 +85,22 @@ final class OcrModelCorrector implements Serializable {
 
   /**
    * The text with confusions inside model numbers undone. Words are taken left to right, each
-   * starting the longest run that a pattern accepts (in the given order of preference), so a
-   * run already correct is kept as it is and never re-read as a shorter code.
+   * starting the run that a pattern accepts with the fewest substitutions, the longest of those:
+   * a code already correct is kept as it is, neither re-read as a shorter code nor stretched over
+   * the next word by reading that word ("LNB4321B |19" is no "LNB4321B I19").
    */
   String correct(String text, List<Pattern> patterns) {
     List<int[]> words = new ArrayList<>();
     Matcher word = WORD.matcher(text);
     while (word.find()) {
-      int start = word.start();
-      int end = word.end();
-      while (end > start && (text.charAt(end - 1) == '-' || text.charAt(end - 1) == '/')) {
-        end--;
-      }
-      words.add(new int[] {start, end});
+      words.add(new int[] {word.start(), word.end()});
     }
     char[] out = text.toCharArray();
     int i = 0;
     while (i < words.size()) {
       int taken = 1;
+      char[] best = null;
+      int fewest = Integer.MAX_VALUE;
       for (int n = Math.min(MAX_WINDOW_WORDS, words.size() - i); n >= 1; n--) {
         int start = words.get(i)[0];
         int end = words.get(i + n - 1)[1];
@@ -110,16 +111,31 @@ final class OcrModelCorrector implements Serializable {
         if (substitutable == null) {
           continue;
         }
-        char[] read = rewrite(text.substring(start, end).toCharArray(), substitutable, patterns);
-        if (read != null) {
-          System.arraycopy(read, 0, out, start, read.length);
+        char[] run = text.substring(start, end).toCharArray();
+        char[] read = rewrite(run, substitutable, patterns);
+        int substitutions = read == null ? Integer.MAX_VALUE : differences(run, read);
+        if (substitutions < fewest) {
+          best = read;
+          fewest = substitutions;
           taken = n;
-          break;
         }
+      }
+      if (best != null) {
+        System.arraycopy(best, 0, out, words.get(i)[0], best.length);
       }
       i += taken;
     }
     return new String(out);
+  }
+
+  private static int differences(char[] a, char[] b) {
+    int count = 0;
+    for (int k = 0; k < a.length; k++) {
+      if (a[k] != b[k]) {
+        count++;
+      }
+    }
+    return count;
   }
 
   private static boolean adjacent(String text, List<int[]> words, int first, int count) {

@@ -118,7 +118,7 @@ class CachingTesseractOCRParserTest {
   void readsEachPageOfAnImageOnlyPdfInsideThatPage() throws Exception {
     Letter second = new Letter(List.of(), List.of("We also hold 26 Hanwha SNO-6084R cameras."), null);
     byte[] pdf = ScannedLetters.imageOnlyPdf(List.of(
-        ScannedLetters.scan(LETTER, 200, -0.5, 2), ScannedLetters.scan(second, 200, 0.4, 3)));
+        ScannedLetters.scan(LETTER, 300, -0.5, 2), ScannedLetters.scan(second, 300, 0.4, 3)));
     String xhtml = xhtml(parser(0), pdf);
     String[] pages = xhtml.split("<div class=\"page\">");
     assertEquals(3, pages.length, xhtml); // what precedes the first page, then two pages
@@ -131,7 +131,7 @@ class CachingTesseractOCRParserTest {
   @Test
   void stopsReadingAFileOnceItsBudgetIsSpent() throws Exception {
     byte[] pdf = ScannedLetters.imageOnlyPdf(List.of(
-        ScannedLetters.scan(LETTER, 200, 0.3, 4), ScannedLetters.scan(LETTER, 200, -0.3, 5)));
+        ScannedLetters.scan(LETTER, 300, 0.3, 4), ScannedLetters.scan(LETTER, 300, -0.3, 5)));
     List<String> divs = ocrDivs(xhtml(parser(1), pdf));
     assertEquals(2, divs.size());
     assertTrue(divs.get(0).contains("data-ocr-cached=\"false\""), divs.get(0));

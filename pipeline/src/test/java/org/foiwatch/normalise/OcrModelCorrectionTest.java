@@ -66,6 +66,12 @@ class OcrModelCorrectionTest {
   }
 
   @Test
+  void aCodeAlreadyCorrectIsNotStretchedOverTheNextWord() {
+    // "|19" is a table rule and a count; read as "I19" it would make "LNB4321B-I19".
+    assertEquals(List.of("LNB4321B"), canonicals("Museum Lorex LNB4321B |19", "Lorex", true));
+  }
+
+  @Test
   void wordsWithoutADigitAreNeverChanged() {
     // "SOS" is a word; reading it as "505" would be inventing, whatever a grammar accepts.
     assertEquals("The SOS", grammars.searchText("The SOS", null, true));

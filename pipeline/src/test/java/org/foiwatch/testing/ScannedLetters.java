@@ -68,32 +68,39 @@ public final class ScannedLetters {
       y += line / 2;
     }
     if (letter.table() != null && !letter.table().isEmpty()) {
-      y = drawTable(g, letter.table(), margin, y, width - 2 * margin);
+      drawTable(g, letter.table(), margin, y);
     }
     g.dispose();
     speckle(page, seed);
     return page;
   }
 
-  /** Rows of cells in equal columns with ruled lines, as a printed table; returns the y below it. */
-  private static int drawTable(Graphics2D g, List<List<String>> rows, int left, int top, int tableWidth) {
+  /** Rows of cells with ruled lines, as a printed table; returns the y below it. */
+  private static int drawTable(Graphics2D g, List<List<String>> rows, int x, int top) {
     FontMetrics metrics = g.getFontMetrics();
     int columns = rows.stream().mapToInt(List::size).max().orElse(1);
-    int columnWidth = tableWidth / columns;
+    // Columns as wide as their text, as a word processor sizes them.
+    int[] left = new int[columns + 1];
+    left[0] = x;
+    for (int c = 0; c < columns; c++) {
+      int column = c;
+      int widest = rows.stream().filter(r -> r.size() > column).mapToInt(r -> metrics.stringWidth(r.get(column))).max().orElse(0);
+      left[c + 1] = left[c] + widest + 2 * (metrics.getHeight() / 3);
+    }
     int rowHeight = metrics.getHeight() * 3 / 2;
     int padding = metrics.getHeight() / 3;
     g.setStroke(new BasicStroke(Math.max(1, metrics.getHeight() / 20f)));
     int y = top;
     for (List<String> row : rows) {
-      g.drawLine(left, y, left + tableWidth, y);
+      g.drawLine(x, y, left[columns], y);
       for (int c = 0; c < row.size(); c++) {
-        g.drawString(row.get(c), left + c * columnWidth + padding, y + rowHeight - padding - metrics.getDescent());
+        g.drawString(row.get(c), left[c] + padding, y + rowHeight - padding - metrics.getDescent());
       }
       y += rowHeight;
     }
-    g.drawLine(left, y, left + tableWidth, y);
+    g.drawLine(x, y, left[columns], y);
     for (int c = 0; c <= columns; c++) {
-      g.drawLine(left + c * columnWidth, top, left + c * columnWidth, y);
+      g.drawLine(left[c], top, left[c], y);
     }
     return y + metrics.getHeight();
   }
@@ -119,7 +126,7 @@ public final class ScannedLetters {
   /** Scanner dust and toner specks: small dark dots scattered over the page, and a faint grey cast. */
   private static void speckle(BufferedImage page, long seed) {
     Random random = new Random(seed);
-    int specks = page.getWidth() * page.getHeight() / 2000;
+    int specks = page.getWidth() * page.getHeight() / 6000;
     for (int i = 0; i < specks; i++) {
       int x = random.nextInt(page.getWidth() - 2);
       int y = random.nextInt(page.getHeight() - 2);
