@@ -38,6 +38,7 @@ import org.apache.tika.pipes.HandlerConfig;
 import org.apache.tika.pipes.PipesConfig;
 import org.apache.tika.pipes.PipesParser;
 import org.apache.tika.pipes.PipesResult;
+import org.apache.tika.pipes.PipesServer;
 import org.apache.tika.pipes.emitter.EmitKey;
 import org.apache.tika.pipes.fetcher.FetchKey;
 import org.apache.tika.sax.BasicContentHandlerFactory;
@@ -111,22 +112,28 @@ public final class TikaDocumentParser implements AutoCloseable {
   }
 
   /**
-   * The forked JVM's heap, headless AWT, and class path: the jar this class came from when it is
-   * a (shaded) jar, as on a Flink TaskManager whose own class path lacks our code; else the
-   * parent's class path (tests, scripts/run.sh).
+   * The forked JVM's heap, headless AWT, and class path: the jar this class came from when that
+   * jar also holds Tika (the shaded jar), as on a Flink TaskManager whose own class path lacks
+   * our code; else the parent's class path (tests, scripts/run.sh, and integration tests, which
+   * load our classes from the thin jar beside the dependency jars).
    */
   private static List<String> childJvmArgs(ParserLimits limits) {
     String classPath = System.getProperty("java.class.path");
-    try {
-      Path codeSource = Path.of(TikaDocumentParser.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      if (Files.isRegularFile(codeSource)) {
-        classPath = codeSource.toString();
-      }
-    } catch (URISyntaxException | SecurityException | NullPointerException e) {
-      // No usable code source: the parent's class path holds our classes.
+    Path codeSource = codeSource(TikaDocumentParser.class);
+    if (codeSource != null && Files.isRegularFile(codeSource) && codeSource.equals(codeSource(PipesServer.class))) {
+      classPath = codeSource.toString();
     }
     return List.of("-Xmx" + limits.parseMemoryMb() + "m", "-Djava.awt.headless=true", "-XX:+UseSerialGC",
         "-cp", classPath);
+  }
+
+  /** The jar or directory a class was loaded from, or null when that cannot be known. */
+  private static Path codeSource(Class<?> type) {
+    try {
+      return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (URISyntaxException | SecurityException | NullPointerException e) {
+      return null;
+    }
   }
 
   /** Parses {@code content}, the bytes of the input file at {@code source}. Never throws. */
