@@ -1,5 +1,6 @@
 package org.foiwatch.ingest;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -81,6 +82,9 @@ final class TikaConfigXml {
       xml.append("  <pipes>\n")
           .append("    <params>\n")
           .append("      <numClients>1</numClients>\n")
+          // The worker's own java, not whichever one is first on the PATH.
+          .append("      <javaPath>").append(escape(Path.of(System.getProperty("java.home"), "bin", "java").toString()))
+          .append("</javaPath>\n")
           .append("      <timeoutMillis>").append(limits.parseTimeoutSeconds() * 1000L).append("</timeoutMillis>\n")
           // Results come back over the pipe whatever their size; there is no emitter.
           .append("      <maxForEmitBatchBytes>-1</maxForEmitBatchBytes>\n")

@@ -112,10 +112,10 @@ public final class TikaDocumentParser implements AutoCloseable {
   }
 
   /**
-   * The forked JVM's heap, headless AWT, and class path: the jar this class came from when that
-   * jar also holds Tika (the shaded jar), as on a Flink TaskManager whose own class path lacks
-   * our code; else the parent's class path (tests, scripts/run.sh, and integration tests, which
-   * load our classes from the thin jar beside the dependency jars).
+   * The forked JVM's heap, headless AWT, silent logging, and class path: the jar this class came
+   * from when that jar also holds Tika (the shaded jar), as on a Flink TaskManager whose own class
+   * path lacks our code; else the parent's class path (tests, scripts/run.sh, and integration
+   * tests, which load our classes from the thin jar beside the dependency jars).
    */
   private static List<String> childJvmArgs(ParserLimits limits) {
     String classPath = System.getProperty("java.class.path");
@@ -123,8 +123,9 @@ public final class TikaDocumentParser implements AutoCloseable {
     if (codeSource != null && Files.isRegularFile(codeSource) && codeSource.equals(codeSource(PipesServer.class))) {
       classPath = codeSource.toString();
     }
+    // Parser warnings stay out of the terminal: each failure is already on its document record.
     return List.of("-Xmx" + limits.parseMemoryMb() + "m", "-Djava.awt.headless=true", "-XX:+UseSerialGC",
-        "-cp", classPath);
+        "-Dorg.slf4j.simpleLogger.defaultLogLevel=off", "-cp", classPath);
   }
 
   /** The jar or directory a class was loaded from, or null when that cannot be known. */
