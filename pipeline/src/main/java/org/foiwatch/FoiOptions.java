@@ -74,6 +74,19 @@ public interface FoiOptions extends PipelineOptions {
 
   void setIsolateParsing(boolean value);
 
+  @Description("OCR of scans: auto reads PDF pages without a text layer and images, always reads every page from its"
+      + " picture, never reads none. Needs tesseract (scripts/run.sh installs it); without it documents say ocr: unavailable.")
+  @Default.String("auto")
+  String getOcr();
+
+  void setOcr(String value);
+
+  @Description("Directory where OCR text is cached by page-image hash, so a second run reads no page twice; empty for no cache.")
+  @Default.String("work/ocr-cache")
+  String getOcrCacheDir();
+
+  void setOcrCacheDir(String value);
+
   @Description("PDFBox main-memory budget per PDF in bytes; beyond it PDFBox spills to temporary files.")
   @Default.Long(256L * 1024 * 1024)
   long getPdfMaxMainMemoryBytes();

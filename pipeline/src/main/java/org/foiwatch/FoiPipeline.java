@@ -15,6 +15,7 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.foiwatch.extract.ExtractMentions;
 import org.foiwatch.ingest.InputFiles;
 import org.foiwatch.ingest.MatchInputs;
+import org.foiwatch.ingest.OcrSettings;
 import org.foiwatch.ingest.ParseDocuments;
 import org.foiwatch.ingest.ParsedDocument;
 import org.foiwatch.ingest.ParserLimits;
@@ -104,6 +105,10 @@ public final class FoiPipeline {
     }
     long started = System.nanoTime();
     Pipeline pipeline = build(options, files);
+    if (ocrSettings(options).mode() != OcrSettings.Mode.NEVER && !OcrSettings.tesseractAvailable()) {
+      out.println("foiwatch: WARNING: tesseract is not installed; scanned pages and images are not read"
+          + " (their documents say ocr: unavailable). scripts/run.sh installs it where it can.");
+    }
     PipelineResult result = pipeline.run();
     result.waitUntilFinish();
     double seconds = (System.nanoTime() - started) / 1e9;
@@ -125,7 +130,7 @@ public final class FoiPipeline {
     Pipeline pipeline = Pipeline.create(options);
     PCollection<ParsedDocument> documents = pipeline
         .apply("MatchInputs", new MatchInputs(files))
-        .apply("ParseDocuments", new ParseDocuments(limits));
+        .apply("ParseDocuments", new ParseDocuments(limits, ocrSettings(options)));
     PCollectionTuple records = documents
         .apply("ExtractMentions", new ExtractMentions())
         .apply("BuildRecords", new BuildRecords());
@@ -138,6 +143,14 @@ public final class FoiPipeline {
     records.get(BuildRecords.EQUIPMENT).apply("WriteEquipment", new WriteJsonLines<EquipmentRecord>(output, "equipment",
         e -> e.getSource() + "\u0000" + e.getVendor() + "\u0000" + (e.getModel() == null ? "" : e.getModel())));
     return pipeline;
+  }
+
+  private static OcrSettings ocrSettings(FoiOptions options) {
+    try {
+      return new OcrSettings(OcrSettings.Mode.parse(options.getOcr()), options.getOcrCacheDir());
+    } catch (IllegalArgumentException e) {
+      throw new InputException(e.getMessage());
+    }
   }
 
   private static String firstLine(String message) {

@@ -46,10 +46,7 @@ public final class ExtractMentions
     public void process(@Element ParsedDocument document, OutputReceiver<KV<String, ExtractedDocument>> out) {
       DocumentExtractor.Extraction extraction = extractor.extract(document);
       mentions.inc(extraction.mentions().size());
-      ParsedDocument withoutText = new ParsedDocument(document.source(), document.attachment(), document.documentId(),
-          document.parentId(), document.depth(), document.sha256(), document.mediaType(), document.status(),
-          document.error(), document.truncatedBy(), document.pages(), document.metadata(), List.of());
-      out.output(KV.of(document.source(), new ExtractedDocument(withoutText, document.chars(), extraction)));
+      out.output(KV.of(document.source(), new ExtractedDocument(document.withBlocks(List.of()), document.chars(), extraction)));
     }
   }
 }

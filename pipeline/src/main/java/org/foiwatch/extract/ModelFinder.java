@@ -27,12 +27,21 @@ public final class ModelFinder {
 
   /** Model spans in the text, left to right; contextVendor (nullable) breaks ties. */
   public List<ModelMatch> find(String text, String contextVendor) {
-    // Patterns expect dashes and spaces normalised; normalising keeps every offset unchanged.
-    Span[] spans = nameFinder.find(ModelGrammars.normaliseSeparators(text));
+    return find(text, contextVendor, false);
+  }
+
+  /**
+   * As {@link #find(String, String)}; for {@code ocr} text, look-alike characters inside model
+   * numbers are read as a vendor grammar accepts them (see {@link ModelGrammars#searchText}).
+   */
+  public List<ModelMatch> find(String text, String contextVendor, boolean ocr) {
+    // The search text has the same offsets as the text: dashes and spaces normalised, OCR read.
+    String searched = grammars.searchText(text, contextVendor, ocr);
+    Span[] spans = nameFinder.find(searched);
     List<ModelGrammars.Hit> hits = new ArrayList<>(spans.length);
     for (Span span : spans) {
       hits.add(new ModelGrammars.Hit(span.getType(), span.getStart(), span.getEnd()));
     }
-    return grammars.resolve(text, hits, contextVendor);
+    return grammars.resolve(text, searched, hits, contextVendor);
   }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,12 +23,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.jar.JarFile;
 import org.apache.tika.config.TikaConfig;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.exception.WriteLimitReachedException;
 import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.PDF;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
@@ -59,21 +60,35 @@ public final class TikaDocumentParser implements AutoCloseable {
   /** Set by tika-pipes when the embedded-resource count limit stopped the parse. */
   private static final String EMBEDDED_LIMIT_KEY = "X-TIKA:EXCEPTION:embedded_resource_limit_reached";
 
+  /** Tika's own test for a PDF page without a usable text layer (--ocr=auto): at most 10 characters. */
+  private static final int OCR_AUTO_MAX_CHARS_PER_PAGE = 10;
+
   private final ParserLimits limits;
+  private final OcrSettings ocr;
+  private final boolean tesseract;
   private final XhtmlBlockReader blockReader;
   private final ForkedParsers.Pool forked;
   private final RecursiveParserWrapper inProcess;
   private final ExecutorService executor;
 
+  /** A parser that reads no scans (--ocr=never). */
   public TikaDocumentParser(ParserLimits limits) {
+    this(limits, OcrSettings.never());
+  }
+
+  public TikaDocumentParser(ParserLimits limits, OcrSettings ocr) {
     this.limits = limits;
+    // The forked JVM resolves the cache directory itself: give it an absolute path.
+    this.ocr = new OcrSettings(ocr.mode(),
+        ocr.cacheDirectory().isBlank() ? "" : Path.of(ocr.cacheDirectory()).toAbsolutePath().toString());
+    this.tesseract = ocr.mode() != OcrSettings.Mode.NEVER && OcrSettings.tesseractAvailable();
     this.blockReader = new XhtmlBlockReader(limits.maxRowsPerSheet());
     if (limits.isolated()) {
-      forked = ForkedParsers.forConfig(TikaConfigXml.build(limits, childJvmArgs(limits)));
+      forked = ForkedParsers.forConfig(TikaConfigXml.build(limits, this.ocr, tesseract, childJvmArgs(limits)));
       inProcess = null;
       executor = null;
     } else {
-      String xml = TikaConfigXml.build(limits, List.of());
+      String xml = TikaConfigXml.build(limits, this.ocr, tesseract, List.of());
       try {
         inProcess = new RecursiveParserWrapper(new AutoDetectParser(
             new TikaConfig(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)))));
@@ -90,35 +105,29 @@ public final class TikaDocumentParser implements AutoCloseable {
   }
 
   /**
-   * The forked JVM's heap, headless AWT, silent logging, and class path. The class path is the
-   * jar this class came from when that jar carries Tika too (the shaded jar, as on a Flink
-   * TaskManager whose own class path lacks our code); else the parent's class path plus that
-   * code source (tests, scripts/run.sh, a thin jar).
+   * The forked JVM's heap, headless AWT, silent logging, and class path: the jar this class came
+   * from when that jar also holds Tika (the shaded jar), as on a Flink TaskManager whose own class
+   * path lacks our code; else the parent's class path (tests, scripts/run.sh, and integration
+   * tests, which load our classes from the thin jar beside the dependency jars).
    */
   private static List<String> childJvmArgs(ParserLimits limits) {
+    String classPath = System.getProperty("java.class.path");
+    Path codeSource = codeSource(TikaDocumentParser.class);
+    if (codeSource != null && Files.isRegularFile(codeSource) && codeSource.equals(codeSource(PipesServer.class))) {
+      classPath = codeSource.toString();
+    }
     // Parser warnings stay out of the terminal: each failure is already on its document record.
     return List.of("-Xmx" + limits.parseMemoryMb() + "m", "-Djava.awt.headless=true", "-XX:+UseSerialGC",
-        "-Dorg.slf4j.simpleLogger.defaultLogLevel=off", "-cp", childClassPath());
+        "-Dorg.slf4j.simpleLogger.defaultLogLevel=off", "-cp", classPath);
   }
 
-  private static String childClassPath() {
-    List<String> entries = new ArrayList<>(List.of(System.getProperty("java.class.path").split(File.pathSeparator)));
+  /** The jar or directory a class was loaded from, or null when that cannot be known. */
+  private static Path codeSource(Class<?> type) {
     try {
-      Path codeSource = Path.of(TikaDocumentParser.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      if (Files.isRegularFile(codeSource)) {
-        try (JarFile jar = new JarFile(codeSource.toFile())) {
-          if (jar.getEntry(PipesServer.class.getName().replace('.', '/') + ".class") != null) {
-            return codeSource.toString();
-          }
-        }
-      }
-      if (!entries.contains(codeSource.toString())) {
-        entries.add(codeSource.toString());
-      }
-    } catch (URISyntaxException | IOException | SecurityException | NullPointerException e) {
-      // No readable code source: the parent's class path holds our classes.
+      return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (URISyntaxException | SecurityException | NullPointerException e) {
+      return null;
     }
-    return String.join(File.pathSeparator, entries);
   }
 
   /** Parses {@code content}, the bytes of the input file at {@code source}. Never throws. */
@@ -267,6 +276,7 @@ public final class TikaDocumentParser implements AutoCloseable {
           ? metadata.get(TikaCoreProperties.CONTAINER_EXCEPTION)
           : metadata.get(TikaCoreProperties.EMBEDDED_EXCEPTION);
       boolean hasText = !read.blocks().isEmpty();
+      OcrReport ocrReport = ocrReport(metadata, mediaType, read);
       if (exception != null && !hasText) {
         status = exception.contains("EncryptedDocumentException") ? DocumentStatus.ENCRYPTED : DocumentStatus.CORRUPT;
         error = describe(status, firstLine(exception));
@@ -278,11 +288,16 @@ public final class TikaDocumentParser implements AutoCloseable {
         error = "no parser for media type " + mediaType;
       } else if (!hasText) {
         status = DocumentStatus.EMPTY;
-        error = "no text found" + (mediaType != null && mediaType.startsWith("image/") ? " (image; OCR is off)" : "");
+        error = "no text found" + switch (ocrReport.status()) {
+          case OFF -> isImage(mediaType) ? " (image; OCR is off: --ocr=never)" : "";
+          case UNAVAILABLE -> " (needs OCR; tesseract is not installed)";
+          case SKIPPED -> " (OCR skipped: " + limits.parseTimeoutSeconds() * 3 / 4 + " s budget spent or tesseract failed)";
+          default -> "";
+        };
       }
       documents.add(new ParsedDocument(source, attachment, documentId, parentId, depth, sha, mediaType,
           status, error, limitsHit.isEmpty() ? null : String.join(",", limitsHit), read.pages(),
-          selectedMetadata(metadata), read.blocks()));
+          selectedMetadata(metadata), read.blocks(), ocrReport));
     }
     if (tooDeep) {
       documents.set(0, markedTooDeep(documents.get(0)));
@@ -298,7 +313,27 @@ public final class TikaDocumentParser implements AutoCloseable {
         root.sha256(), root.mediaType(), failed ? root.status() : DocumentStatus.TRUNCATED,
         root.error() == null ? cut : root.error() + "; " + cut,
         root.truncatedBy() == null ? "max_attachment_depth" : root.truncatedBy() + ",max_attachment_depth",
-        root.pages(), root.metadata(), root.blocks());
+        root.pages(), root.metadata(), root.blocks(), root.ocr());
+  }
+
+  /**
+   * What OCR did for a document: the images it read (from the XHTML), else whether it would have
+   * needed OCR (an image, or a PDF page without text) that is off or cannot run here.
+   */
+  private OcrReport ocrReport(Metadata metadata, String mediaType, XhtmlBlockReader.Result read) {
+    if (!read.ocr().isEmpty()) {
+      return OcrReport.read(read.ocr());
+    }
+    if (ocr.mode() == OcrSettings.Mode.NEVER) {
+      return OcrReport.of(OcrReport.Status.OFF);
+    }
+    boolean needed = isImage(mediaType) || Arrays.stream(metadata.getValues(PDF.CHARACTERS_PER_PAGE))
+        .anyMatch(chars -> Integer.parseInt(chars) <= OCR_AUTO_MAX_CHARS_PER_PAGE);
+    return OcrReport.of(needed && !tesseract ? OcrReport.Status.UNAVAILABLE : OcrReport.Status.NOT_NEEDED);
+  }
+
+  private static boolean isImage(String mediaType) {
+    return mediaType != null && mediaType.startsWith("image/");
   }
 
   private static boolean isUnparsed(Metadata metadata) {
@@ -333,7 +368,7 @@ public final class TikaDocumentParser implements AutoCloseable {
   public static ParsedDocument failed(
       String source, String documentId, String sha256, String mediaType, DocumentStatus status, String error) {
     return new ParsedDocument(source, null, documentId, null, 0, sha256, mediaType, status, error, null, 0,
-        Map.of(), List.of());
+        Map.of(), List.of(), OcrReport.of(OcrReport.Status.NOT_NEEDED));
   }
 
   static DocumentStatus classify(Throwable error) {

@@ -55,6 +55,7 @@ public final class ModelGrammars implements Serializable {
 
   private final List<ModelGrammar> grammars;
   private final Map<String, Integer> orderById;
+  private final OcrModelCorrector ocrCorrector = OcrModelCorrector.standard();
 
   private ModelGrammars(List<ModelGrammar> grammars) {
     this.grammars = List.copyOf(grammars);
@@ -108,27 +109,51 @@ public final class ModelGrammars implements Serializable {
 
   /** All non-overlapping model spans in the text, longest first; see {@link #resolve}. */
   public List<ModelMatch> find(CharSequence text, String contextVendor) {
-    String normalised = normaliseSeparators(text);
+    return find(text, contextVendor, false);
+  }
+
+  /** As {@link #find(CharSequence, String)}; {@code ocr} text is read through {@link #searchText}. */
+  public List<ModelMatch> find(CharSequence text, String contextVendor, boolean ocr) {
+    String searched = searchText(text, contextVendor, ocr);
     List<Hit> hits = new ArrayList<>();
     for (ModelGrammar g : grammars) {
-      Matcher m = g.pattern().matcher(normalised);
+      Matcher m = g.pattern().matcher(searched);
       while (m.find()) {
         hits.add(new Hit(g.id(), m.start(), m.end()));
       }
     }
-    return resolve(text, hits, contextVendor);
+    return resolve(text, searched, hits, contextVendor);
   }
 
   /**
-   * Turns raw pattern hits (from {@link #find} or a RegexNameFinder over
-   * {@link #normaliseSeparators}) into model matches: drops trailing words that are not model
-   * suffixes, drops short codes whose vendor is neither named beside them nor the context vendor,
-   * then keeps non-overlapping spans, longest first, with ties going to the context vendor's
-   * grammar and then to the grammar listed first.
+   * The text the grammar patterns run over, offset for offset the same as {@code text}: its
+   * separators normalised and, for text that came from OCR, look-alike characters inside model
+   * numbers read back as the grammar of one vendor (the context vendor's first) accepts them,
+   * "DS-2CO2347G2-LU" as "DS-2CD2347G2-LU". Matches keep the text as written.
    */
-  public List<ModelMatch> resolve(CharSequence text, Collection<Hit> hits, String contextVendor) {
-    String original = text.toString();
+  public String searchText(CharSequence text, String contextVendor, boolean ocr) {
     String normalised = normaliseSeparators(text);
+    if (!ocr) {
+      return normalised;
+    }
+    Optional<Vendor> context = contextVendor(contextVendor);
+    List<Pattern> byPreference = grammars.stream()
+        .sorted(Comparator.comparingInt((ModelGrammar g) -> contextScore(g, context)).reversed())
+        .map(ModelGrammar::pattern)
+        .toList();
+    return ocrCorrector.correct(normalised, byPreference);
+  }
+
+  /**
+   * Turns raw pattern hits over {@code searched} (from {@link #find} or a RegexNameFinder over
+   * {@link #searchText}) into model matches: drops trailing words that are not model suffixes,
+   * drops short codes whose vendor is neither named beside them nor the context vendor, then
+   * keeps non-overlapping spans, longest first, with ties going to the context vendor's grammar
+   * and then to the grammar listed first. Each match's {@code asWritten} is from {@code text}.
+   */
+  public List<ModelMatch> resolve(
+      CharSequence text, String searched, Collection<Hit> hits, String contextVendor) {
+    String original = text.toString();
     Optional<Vendor> context = contextVendor(contextVendor);
     record Candidate(ModelMatch match, int contextScore, int order) {
       int length() {
@@ -143,7 +168,7 @@ public final class ModelGrammars implements Serializable {
       }
       ModelGrammar g = grammars.get(order);
       int score = contextScore(g, context);
-      interpret(g, original, normalised, hit.start(), hit.end(), score)
+      interpret(g, original, searched, hit.start(), hit.end(), score)
           .ifPresent(match -> candidates.add(new Candidate(match, score, order)));
     }
     candidates.sort(
@@ -169,10 +194,15 @@ public final class ModelGrammars implements Serializable {
    * DS-2CD2143G0-I", "AXIS P3245-LVE"). Offsets are into the cell as given.
    */
   public Optional<ModelMatch> parseCell(String cell, String contextVendor) {
+    return parseCell(cell, contextVendor, false);
+  }
+
+  /** As {@link #parseCell(String, String)}; {@code ocr} text is read through {@link #searchText}. */
+  public Optional<ModelMatch> parseCell(String cell, String contextVendor, boolean ocr) {
     if (cell == null || cell.isBlank()) {
       return Optional.empty();
     }
-    Optional<ModelMatch> direct = modelAtStart(cell, 0, contextVendor);
+    Optional<ModelMatch> direct = modelAtStart(cell, 0, contextVendor, ocr);
     if (direct.isPresent()) {
       return direct;
     }
@@ -187,19 +217,19 @@ public final class ModelGrammars implements Serializable {
       Optional<Vendor> vendor = VendorCatalogue.standard().resolve(brand);
       if (vendor.isPresent()) {
         String context = contextVendor != null ? contextVendor : vendor.get().canonical();
-        return modelAtStart(cell, spans.get(k)[0], context);
+        return modelAtStart(cell, spans.get(k)[0], context, ocr);
       }
     }
     return Optional.empty();
   }
 
-  private Optional<ModelMatch> modelAtStart(String cell, int from, String contextVendor) {
+  private Optional<ModelMatch> modelAtStart(String cell, int from, String contextVendor, boolean ocr) {
     int first = from;
     while (first < cell.length() && OPENING_PUNCTUATION.indexOf(cell.charAt(first)) >= 0) {
       first++;
     }
     int start = first;
-    return find(cell, contextVendor).stream().filter(m -> m.start() == start).findFirst();
+    return find(cell, contextVendor, ocr).stream().filter(m -> m.start() == start).findFirst();
   }
 
   private Optional<ModelMatch> interpret(

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.foiwatch.ingest.Block;
 import org.foiwatch.ingest.DocumentStatus;
+import org.foiwatch.ingest.OcrReport;
 import org.foiwatch.ingest.ParsedDocument;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,8 @@ class FoiFieldExtractorTest {
   private static DocumentFields fields(String... paragraphs) {
     List<Block> blocks = java.util.Arrays.stream(paragraphs).map(p -> Block.paragraph(1, p, false)).toList();
     ParsedDocument document = new ParsedDocument("s", null, "id", null, 0, "sha", "application/pdf",
-        DocumentStatus.PARSED, null, null, 1, Map.of(), blocks);
+        DocumentStatus.PARSED, null, null, 1, Map.of(), blocks,
+        OcrReport.of(OcrReport.Status.NOT_NEEDED));
     return FoiFieldExtractor.extract(document, ContextFilter.excludedBlocks(blocks), null);
   }
 
