@@ -19,6 +19,18 @@ public interface FoiOptions extends PipelineOptions {
 
   void setOutput(String value);
 
+  @Description("Output formats, comma-separated: jsonl, csv, avro, parquet. jsonl is always written (the end-of-run check reads it).")
+  @Default.String("jsonl,csv")
+  String getFormats();
+
+  void setFormats(String value);
+
+  @Description("Records per output file; a record kind with more is split into <name>-SSSSS-of-NNNNN shards.")
+  @Default.Integer(200_000)
+  int getRecordsPerShard();
+
+  void setRecordsPerShard(int value);
+
   @Description("Files larger than this many bytes are not parsed (status too_large).")
   @Default.Integer(100 * 1024 * 1024)
   int getMaxFileBytes();

@@ -16,11 +16,10 @@ import org.foiwatch.ingest.ParseDocuments;
 import org.foiwatch.ingest.ParsedDocument;
 import org.foiwatch.ingest.ParserLimits;
 import org.foiwatch.records.BuildRecords;
-import org.foiwatch.records.DocumentRecord;
-import org.foiwatch.records.EquipmentRecord;
-import org.foiwatch.records.MentionRecord;
+import org.foiwatch.records.SummarizeAuthorities;
+import org.foiwatch.sinks.RecordFormat;
 import org.foiwatch.sinks.RunSummary;
-import org.foiwatch.sinks.WriteJsonLines;
+import org.foiwatch.sinks.WriteOutputs;
 
 /**
  * foiwatch: FOI responses in, documents / mentions / equipment records out.
@@ -74,6 +73,19 @@ public final class FoiPipeline {
     if (inputs.isEmpty()) {
       throw new InputException("no input files match --input=" + options.getInput());
     }
+    try {
+      RecordFormat.parse(options.getFormats());
+    } catch (IllegalArgumentException e) {
+      throw new InputException(e.getMessage());
+    }
+    if (options.getRecordsPerShard() < 1) {
+      throw new InputException("--recordsPerShard must be at least 1");
+    }
+    try {
+      WriteOutputs.deletePrevious(options.getOutput());
+    } catch (IOException e) {
+      throw new InputException("cannot clear earlier record files in --output=" + options.getOutput() + ": " + e.getMessage());
+    }
     long started = System.nanoTime();
     Pipeline pipeline = build(options, filepattern);
     PipelineResult result = pipeline.run();
@@ -99,14 +111,9 @@ public final class FoiPipeline {
     PCollectionTuple records = documents
         .apply("ExtractMentions", new ExtractMentions())
         .apply("BuildRecords", new BuildRecords());
-    String output = options.getOutput();
-    records.get(BuildRecords.DOCUMENTS).apply("WriteDocuments", new WriteJsonLines<DocumentRecord>(output, "documents",
-        d -> d.getSource() + "\u0000" + d.getDepth() + "\u0000" + (d.getAttachment() == null ? "" : d.getAttachment())));
-    records.get(BuildRecords.MENTIONS).apply("WriteMentions", new WriteJsonLines<MentionRecord>(output, "mentions",
-        m -> m.getSource() + "\u0000" + (m.getAttachment() == null ? "" : m.getAttachment()) + "\u0000"
-            + String.format("%09d", m.getStart())));
-    records.get(BuildRecords.EQUIPMENT).apply("WriteEquipment", new WriteJsonLines<EquipmentRecord>(output, "equipment",
-        e -> e.getSource() + "\u0000" + e.getVendor() + "\u0000" + (e.getModel() == null ? "" : e.getModel())));
+    records.and(SummarizeAuthorities.SUMMARY, records.apply("SummarizeAuthorities", new SummarizeAuthorities()))
+        .apply("WriteOutputs", new WriteOutputs(options.getOutput(), RecordFormat.parse(options.getFormats()),
+            options.getRecordsPerShard()));
     return pipeline;
   }
 
