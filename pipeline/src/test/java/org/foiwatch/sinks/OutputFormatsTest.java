@@ -206,12 +206,15 @@ class OutputFormatsTest {
   }
 
   @Test
-  void aRerunLeavesNoShardsOfAnEarlierRunBehind(@TempDir Path out) throws Exception {
-    assertEquals(0, run(out, "--recordsPerShard=10"));
+  void recordFilesOfAnEarlierRunAreRemovedFirst(@TempDir Path out) throws Exception {
+    Files.writeString(out.resolve("mentions-00002-of-00003.jsonl"), "{}\n");
+    Files.writeString(out.resolve("equipment.parquet"), "earlier run");
+    Files.writeString(out.resolve("notes.txt"), "the user's own file");
     assertEquals(0, run(out));
     try (Stream<Path> files = Files.list(out)) {
-      assertEquals(List.of("mentions.csv", "mentions.jsonl"), files.map(f -> f.getFileName().toString())
-          .filter(f -> f.startsWith("mentions")).sorted().collect(Collectors.toList()));
+      assertEquals(List.of("documents.csv", "documents.jsonl", "equipment.csv", "equipment.jsonl", "mentions.csv",
+          "mentions.jsonl", "notes.txt", "summary.csv", "summary.jsonl"),
+          files.map(f -> f.getFileName().toString()).sorted().collect(Collectors.toList()));
     }
   }
 
