@@ -31,6 +31,12 @@ public interface FoiOptions extends PipelineOptions {
 
   void setRecordsPerShard(int value);
 
+  @Description("Also write report.png, a screenshot of report.html, with headless chromium (when installed).")
+  @Default.Boolean(false)
+  boolean getReportScreenshot();
+
+  void setReportScreenshot(boolean value);
+
   @Description("Files larger than this many bytes are not parsed (status too_large).")
   @Default.Integer(100 * 1024 * 1024)
   int getMaxFileBytes();

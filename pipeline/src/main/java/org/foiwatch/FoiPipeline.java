@@ -17,6 +17,7 @@ import org.foiwatch.ingest.ParsedDocument;
 import org.foiwatch.ingest.ParserLimits;
 import org.foiwatch.records.BuildRecords;
 import org.foiwatch.records.SummarizeAuthorities;
+import org.foiwatch.sinks.HtmlReport;
 import org.foiwatch.sinks.RecordFormat;
 import org.foiwatch.sinks.RunSummary;
 import org.foiwatch.sinks.WriteOutputs;
@@ -94,6 +95,7 @@ public final class FoiPipeline {
     try {
       RunSummary summary = RunSummary.read(options.getOutput(), inputs);
       summary.print(out, seconds);
+      HtmlReport.write(options.getOutput(), options.getReportScreenshot(), out);
       return summary.missing().isEmpty() ? 0 : 1;
     } catch (IOException e) {
       out.println("foiwatch: could not read back the records to check them: " + e.getMessage());
