@@ -37,6 +37,12 @@ public interface FoiOptions extends PipelineOptions {
 
   void setReportScreenshot(boolean value);
 
+  @Description("Seconds between progress lines (input files done/total, rate, ETA) while the pipeline runs; 0 for none.")
+  @Default.Integer(10)
+  int getProgressSeconds();
+
+  void setProgressSeconds(int value);
+
   @Description("Files larger than this many bytes are not parsed (status too_large).")
   @Default.Integer(100 * 1024 * 1024)
   int getMaxFileBytes();

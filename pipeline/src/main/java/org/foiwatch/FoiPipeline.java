@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
+import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.foiwatch.extract.ExtractMentions;
@@ -87,10 +89,14 @@ public final class FoiPipeline {
     } catch (IOException e) {
       throw new InputException("cannot clear earlier record files in --output=" + options.getOutput() + ": " + e.getMessage());
     }
+    if (options.getRunner().getSimpleName().equals("DirectRunner")) {
+      // run() returns at once, so the progress can be polled while the pipeline runs.
+      options.as(DirectOptions.class).setBlockOnRun(false);
+    }
     long started = System.nanoTime();
     Pipeline pipeline = build(options, filepattern);
     PipelineResult result = pipeline.run();
-    result.waitUntilFinish();
+    new Progress(result, inputs.size(), out).await(options.getProgressSeconds());
     double seconds = (System.nanoTime() - started) / 1e9;
     try {
       RunSummary summary = RunSummary.read(options.getOutput(), inputs);
@@ -109,7 +115,8 @@ public final class FoiPipeline {
     Pipeline pipeline = Pipeline.create(options);
     PCollection<ParsedDocument> documents = pipeline
         .apply("MatchInputs", new MatchInputs(filepattern))
-        .apply("ParseDocuments", new ParseDocuments(limits));
+        .apply("ParseDocuments", new ParseDocuments(limits))
+        .apply("CountParsedFiles", ParDo.of(new Progress.CountParsedFiles()));
     PCollectionTuple records = documents
         .apply("ExtractMentions", new ExtractMentions())
         .apply("BuildRecords", new BuildRecords());
