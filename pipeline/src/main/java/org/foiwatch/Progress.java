@@ -70,7 +70,7 @@ final class Progress {
 
   static String line(long done, int total, double seconds) {
     double rate = done / Math.max(seconds, 1e-3);
-    String next = done >= total ? "all parsed, building and writing the records"
+    String next = done >= total ? "all parsed, extracting and writing the records"
         : "ETA " + (done == 0 ? "unknown" : duration((total - done) / rate));
     return String.format(Locale.ROOT, "foiwatch: %d/%d input files parsed (%.0f%%), %.1f files/s, elapsed %s, %s",
         done, total, 100.0 * done / Math.max(total, 1), rate, duration(seconds), next);

@@ -13,7 +13,7 @@ class ProgressTest {
     assertEquals("foiwatch: 0/5000 input files parsed (0%), 0.0 files/s, elapsed 4s, ETA unknown", Progress.line(0, 5000, 4));
     assertEquals("foiwatch: 1000/5000 input files parsed (20%), 0.3 files/s, elapsed 1h00m, ETA 4h00m",
         Progress.line(1000, 5000, 3600));
-    assertEquals("foiwatch: 9/9 input files parsed (100%), 1.5 files/s, elapsed 6s, all parsed, building and writing the records",
+    assertEquals("foiwatch: 9/9 input files parsed (100%), 1.5 files/s, elapsed 6s, all parsed, extracting and writing the records",
         Progress.line(9, 9, 6));
   }
 }
