@@ -76,7 +76,7 @@ class FoiPipelineTest {
     try (var listing = Files.list(output)) {
       files = listing.map(f -> f.getFileName().toString()).sorted().toList();
     }
-    assertEquals(16, files.size(), files.toString()); // 4 kinds x 4 formats
+    assertEquals(17, files.size(), files.toString()); // 4 kinds x 4 formats, and report.html
     for (String name : files) {
       assertArrayEquals(Files.readAllBytes(output.resolve(name)), Files.readAllBytes(secondOutput.resolve(name)), name);
     }
