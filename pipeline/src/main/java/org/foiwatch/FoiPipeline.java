@@ -32,10 +32,16 @@ public final class FoiPipeline {
 
   /** Exit status for bad command-line input. */
   static final int USAGE_ERROR = 2;
+  private static final String LOG_FILE_PROPERTY = "org.slf4j.simpleLogger.logFile";
 
   private FoiPipeline() {}
 
   public static void main(String[] args) {
+    // Log lines go to a file, not the terminal. Set here rather than in simplelogger.properties:
+    // the forked Tika JVMs share the class path and would truncate the same file.
+    if (System.getProperty(LOG_FILE_PROPERTY) == null) {
+      System.setProperty(LOG_FILE_PROPERTY, "foiwatch.log");
+    }
     PipelineOptionsFactory.register(FoiOptions.class);
     if (List.of(args).contains("--help")) {
       PipelineOptionsFactory.printHelp(System.out, FoiOptions.class);

@@ -213,7 +213,7 @@ class OutputFormatsTest {
     assertEquals(0, run(out));
     try (Stream<Path> files = Files.list(out)) {
       assertEquals(List.of("documents.csv", "documents.jsonl", "equipment.csv", "equipment.jsonl", "mentions.csv",
-          "mentions.jsonl", "notes.txt", "summary.csv", "summary.jsonl"),
+          "mentions.jsonl", "notes.txt", "report.html", "summary.csv", "summary.jsonl"),
           files.map(f -> f.getFileName().toString()).sorted().collect(Collectors.toList()));
     }
   }
