@@ -6,11 +6,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.NullableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
@@ -19,27 +17,27 @@ import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
-import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.SerializableFunction;
-import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.transforms.SimpleFunction;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
-import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.PDone;
 
 /**
  * Writes one kind of record in every chosen format, {@code <output>/<name>.<ext>}, sorted by a
  * key so the same input gives byte-identical files on any runner and parallelism. Above
- * {@code recordsPerShard} records the files are split into {@code <name>-SSSSS-of-NNNNN.<ext>}
- * shards, each sorted, a record's shard fixed by its key; the glob {@code <name>*.<ext>} reads
- * either layout.
+ * {@code recordsPerShard} records the sorted records are cut into consecutive
+ * {@code <name>-SSSSS-of-NNNNN.<ext>} shards; the glob {@code <name>*.<ext>} reads either layout.
+ * One worker sorts and writes a kind (one shuffle per kind: a Flink cluster's network buffers
+ * are sized for few), so its records must fit in that worker's memory.
  */
 public final class WriteRecords<T extends SpecificRecord> extends PTransform<PCollection<T>, PDone> {
 
@@ -83,87 +81,48 @@ public final class WriteRecords<T extends SpecificRecord> extends PTransform<PCo
 
   @Override
   public PDone expand(PCollection<T> records) {
-    PCollectionView<Long> count = records.apply("CountRecords", Count.<T>globally()).apply("AsView", View.asSingleton());
-    KvCoder<Integer, KV<String, T>> coder = KvCoder.of(VarIntCoder.of(),
+    SerializableFunction<T, String> key = sortKey;
+    KvCoder<String, KV<String, T>> coder = KvCoder.of(StringUtf8Coder.of(),
         KvCoder.of(StringUtf8Coder.of(), NullableCoder.of(records.getCoder())));
-    PCollection<KV<Integer, KV<String, T>>> keyed = records
-        .apply("AssignShards", ParDo.of(new AssignShardFn<>(sortKey, recordsPerShard, count)).withSideInputs(count))
+    PCollection<KV<String, KV<String, T>>> keyed = records
+        .apply("WithSortKeys", MapElements.via(new SimpleFunction<T, KV<String, KV<String, T>>>() {
+          @Override
+          public KV<String, KV<String, T>> apply(T record) {
+            return KV.of("", KV.of(key.apply(record), record));
+          }
+        }))
         .setCoder(coder);
-    // A record-less entry per shard makes every file exist, with its header, even when it gets no records.
-    PCollection<KV<Integer, KV<String, T>>> markers = records.getPipeline()
-        .apply("Once", Create.of(0))
-        .apply("EmptyFileMarkers", ParDo.of(new ShardMarkersFn<T>(recordsPerShard, count)).withSideInputs(count))
-        .setCoder(coder);
-    PCollectionList.of(keyed).and(markers)
-        .apply("WithMarkers", Flatten.pCollections())
-        .apply("GatherShards", GroupByKey.create())
-        .apply("WriteSortedShards", ParDo.of(
-            new WriteShardFn<>(outputDirectory, name, recordClass, formats, recordsPerShard, count)).withSideInputs(count));
+    // A record-less entry makes the files exist, with their headers, when there are no records.
+    PCollection<KV<String, KV<String, T>>> marker = records.getPipeline()
+        .apply("EmptyFileMarker", Create.of(KV.of("", KV.<String, T>of("", null))).withCoder(coder));
+    PCollectionList.of(keyed).and(marker)
+        .apply("WithMarker", Flatten.pCollections())
+        .apply("GatherForSorting", GroupByKey.create())
+        .apply("WriteSortedFiles", ParDo.of(new WriteFilesFn<>(outputDirectory, name, recordClass, formats, recordsPerShard)));
     return PDone.in(records.getPipeline());
   }
 
-  static int shards(long records, int recordsPerShard) {
-    return (int) Math.max(1, (records + recordsPerShard - 1) / recordsPerShard);
-  }
-
-  static final class AssignShardFn<T> extends DoFn<T, KV<Integer, KV<String, T>>> {
-    private final SerializableFunction<T, String> sortKey;
-    private final int recordsPerShard;
-    private final PCollectionView<Long> count;
-
-    AssignShardFn(SerializableFunction<T, String> sortKey, int recordsPerShard, PCollectionView<Long> count) {
-      this.sortKey = sortKey;
-      this.recordsPerShard = recordsPerShard;
-      this.count = count;
-    }
-
-    @ProcessElement
-    public void process(@Element T record, OutputReceiver<KV<Integer, KV<String, T>>> out, ProcessContext context) {
-      String key = sortKey.apply(record);
-      out.output(KV.of(Math.floorMod(key.hashCode(), shards(context.sideInput(count), recordsPerShard)), KV.of(key, record)));
-    }
-  }
-
-  static final class ShardMarkersFn<T> extends DoFn<Integer, KV<Integer, KV<String, T>>> {
-    private final int recordsPerShard;
-    private final PCollectionView<Long> count;
-
-    ShardMarkersFn(int recordsPerShard, PCollectionView<Long> count) {
-      this.recordsPerShard = recordsPerShard;
-      this.count = count;
-    }
-
-    @ProcessElement
-    public void process(OutputReceiver<KV<Integer, KV<String, T>>> out, ProcessContext context) {
-      for (int shard = 0; shard < shards(context.sideInput(count), recordsPerShard); shard++) {
-        out.output(KV.of(shard, KV.of("", null)));
-      }
-    }
-  }
-
-  static final class WriteShardFn<T extends SpecificRecord> extends DoFn<KV<Integer, Iterable<KV<String, T>>>, Void> {
-    private final Counter filesWritten = Metrics.counter(WriteShardFn.class, "files_written");
+  /** Sorts all records of the kind and writes them, cut into consecutive shards when there are many. */
+  static final class WriteFilesFn<T extends SpecificRecord> extends DoFn<KV<String, Iterable<KV<String, T>>>, Void> {
+    private final Counter filesWritten = Metrics.counter(WriteFilesFn.class, "files_written");
     private final String outputDirectory;
     private final String name;
     private final Class<T> recordClass;
     private final List<RecordFormat> formats;
     private final int recordsPerShard;
-    private final PCollectionView<Long> count;
 
-    WriteShardFn(String outputDirectory, String name, Class<T> recordClass, List<RecordFormat> formats,
-        int recordsPerShard, PCollectionView<Long> count) {
+    WriteFilesFn(String outputDirectory, String name, Class<T> recordClass, List<RecordFormat> formats, int recordsPerShard) {
       this.outputDirectory = outputDirectory;
       this.name = name;
       this.recordClass = recordClass;
       this.formats = formats;
       this.recordsPerShard = recordsPerShard;
-      this.count = count;
     }
 
     @ProcessElement
-    public void process(@Element KV<Integer, Iterable<KV<String, T>>> shard, ProcessContext context) throws IOException {
+    public void process(@Element KV<String, Iterable<KV<String, T>>> all) throws IOException {
       List<KV<String, T>> sorted = new ArrayList<>();
-      for (KV<String, T> entry : shard.getValue()) {
+      for (KV<String, T> entry : all.getValue()) {
         if (entry.getValue() != null) {
           sorted.add(entry);
         }
@@ -171,18 +130,20 @@ public final class WriteRecords<T extends SpecificRecord> extends PTransform<PCo
       // Equal keys are ordered by the whole record, so the order never depends on arrival.
       sorted.sort(Comparator.comparing((KV<String, T> e) -> e.getKey())
           .thenComparing(e -> RecordJson.toJson(e.getValue())));
-      int shards = shards(context.sideInput(count), recordsPerShard);
-      for (RecordFormat format : formats) {
-        ResourceId file = file(outputDirectory, name, format, shard.getKey(), shards);
-        FileIO.Sink<T> sink = format.sink(recordClass);
-        try (WritableByteChannel channel = FileSystems.create(file, format.mimeType())) {
-          sink.open(channel);
-          for (KV<String, T> entry : sorted) {
-            sink.write(entry.getValue());
+      int shards = Math.max(1, (sorted.size() + recordsPerShard - 1) / recordsPerShard);
+      for (int shard = 0; shard < shards; shard++) {
+        List<KV<String, T>> part = sorted.subList(shard * recordsPerShard, Math.min(sorted.size(), (shard + 1) * recordsPerShard));
+        for (RecordFormat format : formats) {
+          FileIO.Sink<T> sink = format.sink(recordClass);
+          try (WritableByteChannel channel = FileSystems.create(file(outputDirectory, name, format, shard, shards), format.mimeType())) {
+            sink.open(channel);
+            for (KV<String, T> entry : part) {
+              sink.write(entry.getValue());
+            }
+            sink.flush();
           }
-          sink.flush();
+          filesWritten.inc();
         }
-        filesWritten.inc();
       }
     }
   }
