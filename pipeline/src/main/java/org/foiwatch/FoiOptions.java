@@ -37,7 +37,7 @@ public interface FoiOptions extends PipelineOptions {
 
   void setReportScreenshot(boolean value);
 
-  @Description("Seconds between progress lines (input files done/total, rate, ETA) while the pipeline runs; 0 for none.")
+  @Description("Seconds between progress lines (input files parsed/total, rate, ETA) while the pipeline runs; 0 for none.")
   @Default.Integer(10)
   int getProgressSeconds();
 
