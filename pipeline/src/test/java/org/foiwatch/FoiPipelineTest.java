@@ -41,9 +41,7 @@ class FoiPipelineTest {
     Files.write(input.resolve("empty.docx"), new byte[0]);
 
     ByteArrayOutputStream summary = new ByteArrayOutputStream();
-    FoiOptions options = options(input, output);
-    options.setProgressSeconds(1); // a run takes seconds (Tika's start alone), so at least one line
-    int status = FoiPipeline.run(options, new PrintStream(summary, true, StandardCharsets.UTF_8));
+    int status = FoiPipeline.run(options(input, output), new PrintStream(summary, true, StandardCharsets.UTF_8));
 
     assertEquals(0, status, summary.toString(StandardCharsets.UTF_8));
     List<String> documents = Files.readAllLines(output.resolve("documents.jsonl"));
@@ -59,8 +57,6 @@ class FoiPipelineTest {
     assertTrue(equipment.get(1).contains("\"vendor\":\"LTS\"") && equipment.get(1).contains("\"oem_of\":\"Hikvision\""));
     assertTrue(Files.readAllLines(output.resolve("mentions.jsonl")).size() >= 3);
     assertTrue(summary.toString(StandardCharsets.UTF_8).contains("4 input files"));
-    assertTrue(summary.toString(StandardCharsets.UTF_8).matches("(?s).*foiwatch: [0-4]/4 input files parsed \\(\\d+%\\).*"),
-        summary.toString(StandardCharsets.UTF_8));
   }
 
   @Test
