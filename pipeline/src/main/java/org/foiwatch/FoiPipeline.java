@@ -2,17 +2,19 @@ package org.foiwatch;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.foiwatch.extract.ExtractMentions;
-import org.foiwatch.ingest.InputSpec;
+import org.foiwatch.ingest.InputFiles;
 import org.foiwatch.ingest.MatchInputs;
 import org.foiwatch.ingest.ParseDocuments;
 import org.foiwatch.ingest.ParsedDocument;
@@ -57,6 +59,7 @@ public final class FoiPipeline {
       System.exit(USAGE_ERROR);
       return;
     }
+    skipDirectRunnerChecks(options, args);
     int status;
     try {
       status = run(options, System.out);
@@ -74,11 +77,35 @@ public final class FoiPipeline {
     System.exit(status);
   }
 
+  /**
+   * The DirectRunner encodes, decodes and compares every element to catch DoFns that mutate
+   * their input and coders that lose data: development checks that cost CPU on every element.
+   * Tests keep them (they call {@link #run}); a command-line run skips them unless
+   * --enforceImmutability or --enforceEncodability is given.
+   */
+  private static void skipDirectRunnerChecks(FoiOptions options, String[] args) {
+    if (!options.getRunner().getSimpleName().equals("DirectRunner")) {
+      return;
+    }
+    DirectOptions direct = options.as(DirectOptions.class);
+    if (Arrays.stream(args).noneMatch(a -> a.startsWith("--enforceImmutability"))) {
+      direct.setEnforceImmutability(false);
+    }
+    if (Arrays.stream(args).noneMatch(a -> a.startsWith("--enforceEncodability"))) {
+      direct.setEnforceEncodability(false);
+    }
+  }
+
   /** Runs the pipeline, prints the summary, and returns the process exit status. */
   public static int run(FoiOptions options, PrintStream out) {
     org.apache.beam.sdk.io.FileSystems.setDefaultPipelineOptions(options);
-    String filepattern = InputSpec.toFilepattern(options.getInput());
-    List<String> inputs = RunSummary.matchInputs(filepattern);
+    List<MatchResult.Metadata> files;
+    try {
+      files = InputFiles.list(options.getInput());
+    } catch (java.io.UncheckedIOException | IllegalArgumentException e) {
+      throw new InputException("cannot read --input=" + options.getInput() + ": " + e.getMessage());
+    }
+    List<String> inputs = files.stream().map(file -> file.resourceId().toString()).toList();
     if (inputs.isEmpty()) {
       throw new InputException("no input files match --input=" + options.getInput());
     }
@@ -100,7 +127,7 @@ public final class FoiPipeline {
       options.as(DirectOptions.class).setBlockOnRun(false);
     }
     long started = System.nanoTime();
-    Pipeline pipeline = build(options, filepattern);
+    Pipeline pipeline = build(options, files);
     PipelineResult result = pipeline.run();
     new Progress(result, inputs.size(), out).await(options.getProgressSeconds());
     double seconds = (System.nanoTime() - started) / 1e9;
@@ -115,12 +142,14 @@ public final class FoiPipeline {
     }
   }
 
-  public static Pipeline build(FoiOptions options, String filepattern) {
+  public static Pipeline build(FoiOptions options, List<MatchResult.Metadata> files) {
     ParserLimits limits = new ParserLimits(options.getMaxFileBytes(), options.getMaxCharsPerDocument(),
-        options.getMaxAttachments(), options.getParseTimeoutSeconds(), options.getPdfMaxMainMemoryBytes());
+        options.getMaxAttachments(), options.getMaxAttachmentDepth(), options.getMaxRowsPerSheet(),
+        options.getMaxCompressionRatio(), options.getParseTimeoutSeconds(), options.getParseMemoryMb(),
+        options.getPdfMaxMainMemoryBytes(), options.getIsolateParsing());
     Pipeline pipeline = Pipeline.create(options);
     PCollection<ParsedDocument> documents = pipeline
-        .apply("MatchInputs", new MatchInputs(filepattern))
+        .apply("MatchInputs", new MatchInputs(files))
         .apply("ParseDocuments", new ParseDocuments(limits))
         .apply("CountParsedFiles", ParDo.of(new Progress.CountParsedFiles()));
     PCollectionTuple records = documents

@@ -6,9 +6,11 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import opennlp.tools.dictionary.Dictionary;
 import opennlp.tools.namefind.DictionaryNameFinder;
 import opennlp.tools.tokenize.TokenizerME;
@@ -36,6 +38,8 @@ public final class VendorFinder {
   private final DictionaryNameFinder nameFinder;
   private final Map<String, List<Entry>> entriesByKey = new HashMap<>();
   private final int maxAliasTokens;
+  /** The first word of every name, lower case: text holding none of them holds no vendor. */
+  private final Set<String> firstWords = new HashSet<>();
 
   public VendorFinder() {
     this(VendorCatalogue.standard());
@@ -54,6 +58,7 @@ public final class VendorFinder {
           continue;
         }
         dictionary.put(new StringList(tokens));
+        firstWords.add(lowerCase(tokens[0]));
         longest = Math.max(longest, tokens.length);
         boolean caseSensitive = vendor.caseSensitiveAliases().contains(name);
         entriesByKey
@@ -67,6 +72,10 @@ public final class VendorFinder {
 
   /** Vendor names in the text, left to right, the longest name winning where names overlap. */
   public List<VendorSpan> find(String text) {
+    // Most prose names no vendor; skip the tokenizer (its maxent model is the costly part) there.
+    if (!mayNameAVendor(text)) {
+      return List.of();
+    }
     List<Span> tokenSpans = tokenize(text);
     String[] tokens = tokenTexts(text, tokenSpans);
     List<VendorSpan> found = new ArrayList<>();
@@ -83,6 +92,29 @@ public final class VendorFinder {
       }
     }
     return found;
+  }
+
+  /**
+   * False only when no name's first word occurs anywhere in the text, ignoring case: a token is
+   * a piece of the text, so a name matched by tokens starts with a piece of it.
+   */
+  private boolean mayNameAVendor(String text) {
+    String lower = lowerCase(text);
+    for (String word : firstWords) {
+      if (lower.contains(word)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Lower case char by char, so the text keeps its length and each piece lowers as it would alone. */
+  private static String lowerCase(String text) {
+    char[] chars = text.toCharArray();
+    for (int i = 0; i < chars.length; i++) {
+      chars[i] = Character.toLowerCase(Character.toUpperCase(chars[i]));
+    }
+    return new String(chars);
   }
 
   private Vendor vendorFor(String[] tokens, int start, int end) {

@@ -1,26 +1,29 @@
 package org.foiwatch.ingest;
 
+import java.util.List;
+import org.apache.beam.sdk.io.Compression;
 import org.apache.beam.sdk.io.FileIO;
-import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.fs.MetadataCoderV2;
+import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 
-/** Matches the input files (a directory read recursively, a file or a glob) for reading. */
+/** The input files listed by {@link InputFiles}, opened for reading. */
 public final class MatchInputs extends PTransform<PBegin, PCollection<FileIO.ReadableFile>> {
 
-  private final String filepattern;
+  private final List<MatchResult.Metadata> files;
 
-  public MatchInputs(String filepattern) {
-    this.filepattern = filepattern;
+  public MatchInputs(List<MatchResult.Metadata> files) {
+    this.files = files;
   }
 
   @Override
   public PCollection<FileIO.ReadableFile> expand(PBegin input) {
     return input
-        .apply("MatchFiles", FileIO.match().filepattern(filepattern)
-            .withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW))
+        .apply("ListedFiles", Create.of(files).withCoder(MetadataCoderV2.of()))
         // Uncompressed: a .gz or .zip input is a document to parse, not a stream to inflate.
-        .apply("OpenFiles", FileIO.readMatches().withCompression(org.apache.beam.sdk.io.Compression.UNCOMPRESSED));
+        .apply("OpenFiles", FileIO.readMatches().withCompression(Compression.UNCOMPRESSED));
   }
 }

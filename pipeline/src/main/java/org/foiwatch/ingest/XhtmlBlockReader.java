@@ -36,12 +36,18 @@ public final class XhtmlBlockReader {
   /** Tika's page-like divs: one per PDF page or .xls sheet ("page"), one per .xlsx sheet ("sheet"). */
   private static final Set<String> PAGE_CLASSES = Set.of("page", "sheet");
 
-  /** The blocks and page count of one document. */
-  public record Result(List<Block> blocks, int pages) {}
+  /**
+   * The blocks and page count of one document.
+   *
+   * @param rowsCut a table (sheet) had more rows than the limit; the rest were dropped
+   */
+  public record Result(List<Block> blocks, int pages, boolean rowsCut) {}
 
   private final SAXParserFactory factory;
+  private final int maxRowsPerTable;
 
-  public XhtmlBlockReader() {
+  public XhtmlBlockReader(int maxRowsPerTable) {
+    this.maxRowsPerTable = maxRowsPerTable;
     factory = SAXParserFactory.newInstance();
     factory.setNamespaceAware(true);
     try {
@@ -54,7 +60,7 @@ public final class XhtmlBlockReader {
   }
 
   public Result read(String xhtml) {
-    Handler handler = new Handler();
+    Handler handler = new Handler(maxRowsPerTable);
     try {
       SAXParser parser = factory.newSAXParser();
       parser.parse(new InputSource(new StringReader(xhtml)), handler);
@@ -63,11 +69,14 @@ public final class XhtmlBlockReader {
       handler.flushParagraph();
     }
     int pages = handler.pageDivs > 0 ? handler.pageDivs : (handler.blocks.isEmpty() ? 0 : 1);
-    return new Result(handler.blocks, pages);
+    return new Result(handler.blocks, pages, handler.rowsCut);
   }
 
   private static final class Handler extends DefaultHandler {
+    private final int maxRowsPerTable;
     private final List<Block> blocks = new ArrayList<>();
+    private int tableRows;
+    private boolean rowsCut;
     private final StringBuilder text = new StringBuilder();
     private int pageDivs;
     private int skipDepth;
@@ -78,6 +87,10 @@ public final class XhtmlBlockReader {
     private String sheet;
     private List<String> row;
     private StringBuilder cell;
+
+    Handler(int maxRowsPerTable) {
+      this.maxRowsPerTable = maxRowsPerTable;
+    }
 
     private int page() {
       return Math.max(pageDivs, 1);
@@ -105,6 +118,7 @@ public final class XhtmlBlockReader {
           flushParagraph();
           if (tableDepth++ == 0) {
             tableCount++;
+            tableRows = 0;
             sheet = heading;
           }
         }
@@ -155,7 +169,11 @@ public final class XhtmlBlockReader {
         case "tr" -> {
           if (tableDepth == 1 && row != null) {
             if (row.stream().anyMatch(c -> !c.isEmpty())) {
-              blocks.add(Block.row(page(), sheet, tableCount, row));
+              if (tableRows++ < maxRowsPerTable) {
+                blocks.add(Block.row(page(), sheet, tableCount, row));
+              } else {
+                rowsCut = true;
+              }
             }
             row = null;
           }

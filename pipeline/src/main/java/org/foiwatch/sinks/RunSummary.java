@@ -16,8 +16,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
-import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.ResourceId;
 
 /**
@@ -30,21 +28,6 @@ public record RunSummary(
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The input files the pattern matches now, as the pipeline will name them. */
-  public static List<String> matchInputs(String filepattern) {
-    try {
-      MatchResult result = FileSystems.match(filepattern, EmptyMatchTreatment.ALLOW);
-      List<String> files = new ArrayList<>();
-      if (result.status() == MatchResult.Status.OK) {
-        for (MatchResult.Metadata metadata : result.metadata()) {
-          files.add(metadata.resourceId().toString());
-        }
-      }
-      return files;
-    } catch (IOException e) {
-      return List.of();
-    }
-  }
-
   public static RunSummary read(String outputDirectory, List<String> inputs) throws IOException {
     Set<String> sources = new HashSet<>();
     int attachments = 0;

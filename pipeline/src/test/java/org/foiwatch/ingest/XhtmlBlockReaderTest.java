@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class XhtmlBlockReaderTest {
 
-  private final XhtmlBlockReader reader = new XhtmlBlockReader();
+  private final XhtmlBlockReader reader = new XhtmlBlockReader(Integer.MAX_VALUE);
 
   private static String body(String inner) {
     return "<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>t</title></head><body>" + inner + "</body></html>";

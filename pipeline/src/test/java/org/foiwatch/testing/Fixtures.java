@@ -1,5 +1,10 @@
 package org.foiwatch.testing;
 
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,6 +32,8 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -80,17 +87,67 @@ public final class Fixtures {
       }
       writer.paragraphs(closing);
       writer.close();
-      // PDFBox otherwise writes a time-based /ID into the trailer.
-      COSArray id = new COSArray();
-      id.add(new COSString(new byte[16]));
-      id.add(new COSString(new byte[16]));
-      document.getDocument().getTrailer().setItem(COSName.ID, id);
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      document.save(out);
-      return out.toByteArray();
+      return save(document);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * An image-only PDF, as a scanner makes: each page is the given lines of text rendered to a
+   * 150 dpi greyscale image (Java2D, a serif font) stored as JPEG, with no text layer at all.
+   */
+  public static byte[] scannedPdf(List<List<String>> pages) {
+    try (PDDocument document = new PDDocument()) {
+      for (List<String> lines : pages) {
+        PDPage page = new PDPage(PDRectangle.A4);
+        document.addPage(page);
+        PDImageXObject scan = JPEGFactory.createFromImage(document, render(lines), 0.8f);
+        try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+          content.drawImage(scan, 0, 0, PDRectangle.A4.getWidth(), PDRectangle.A4.getHeight());
+        }
+      }
+      return save(document);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static BufferedImage render(List<String> lines) {
+    int dpi = 150;
+    BufferedImage image = new BufferedImage(
+        Math.round(PDRectangle.A4.getWidth() / 72 * dpi), Math.round(PDRectangle.A4.getHeight() / 72 * dpi),
+        BufferedImage.TYPE_BYTE_GRAY);
+    Graphics2D g = image.createGraphics();
+    try {
+      g.setColor(Color.WHITE);
+      g.fillRect(0, 0, image.getWidth(), image.getHeight());
+      g.setColor(Color.BLACK);
+      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setFont(new Font(Font.SERIF, Font.PLAIN, 24));
+      int y = 150;
+      for (String line : lines) {
+        for (String wrapped : wrap(line, 80)) {
+          g.drawString(wrapped, 120, y);
+          y += 34;
+        }
+        y += 17;
+      }
+    } finally {
+      g.dispose();
+    }
+    return image;
+  }
+
+  /** Saves with a fixed /ID: PDFBox otherwise writes a time-based one into the trailer. */
+  private static byte[] save(PDDocument document) throws IOException {
+    COSArray id = new COSArray();
+    id.add(new COSString(new byte[16]));
+    id.add(new COSString(new byte[16]));
+    document.getDocument().getTrailer().setItem(COSName.ID, id);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    document.save(out);
+    return out.toByteArray();
   }
 
   /** Lays out lines of text top to bottom, starting a page when the current one is full. */

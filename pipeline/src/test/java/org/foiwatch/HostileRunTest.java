@@ -1,0 +1,161 @@
+package org.foiwatch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.foiwatch.testing.Fixtures;
+import org.foiwatch.testing.HostileFiles;
+import org.foiwatch.testing.SampleCorpus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A whole run over a folder of hostile files next to good ones: the run exits 0, every input
+ * file has exactly one record with the status it deserves, and the good files' equipment is
+ * intact. Plus a seeded mutation fuzz run over damaged copies of the samples.
+ */
+class HostileRunTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path input;
+  @TempDir Path output;
+
+  private int run(String... extra) {
+    List<String> args = new ArrayList<>(List.of("--input=" + input, "--output=" + output));
+    args.addAll(List.of(extra));
+    FoiOptions options = PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).as(FoiOptions.class);
+    ByteArrayOutputStream summary = new ByteArrayOutputStream();
+    int status = FoiPipeline.run(options, new PrintStream(summary, true, StandardCharsets.UTF_8));
+    assertEquals(0, status, summary.toString(StandardCharsets.UTF_8));
+    return status;
+  }
+
+  /** Input-file records (attachment = null) by file name. */
+  private Map<String, JsonNode> recordsByFile() throws IOException {
+    Map<String, JsonNode> records = new TreeMap<>();
+    for (String line : Files.readAllLines(output.resolve("documents.jsonl"))) {
+      JsonNode record = JSON.readTree(line);
+      if (record.get("attachment").isNull()) {
+        String source = record.get("source").asText();
+        JsonNode previous = records.put(Path.of(source).getFileName().toString(), record);
+        assertTrue(previous == null, "two records for " + source);
+      }
+    }
+    return records;
+  }
+
+  private void write(String name, byte[] bytes) throws IOException {
+    Files.write(input.resolve(name), bytes);
+  }
+
+  @Test
+  void hostileFolderRunsToTheEndWithOneRecordPerFile() throws Exception {
+    Map<String, String> expected = new LinkedHashMap<>();
+    byte[] good = HostileFiles.goodPdf();
+    write("good.pdf", good);
+    expected.put("good.pdf", "parsed");
+    write("good copy [1] #2 50% 'quoted' \"dq\" caf\u00e9 \u65e5\u672c.pdf", good);
+    expected.put("good copy [1] #2 50% 'quoted' \"dq\" caf\u00e9 \u65e5\u672c.pdf", "parsed");
+    write("empty.pdf", new byte[0]);
+    expected.put("empty.pdf", "empty");
+    write("truncated.pdf", java.util.Arrays.copyOf(good, good.length / 3));
+    expected.put("truncated.pdf", "corrupt");
+    byte[] noise = new byte[4096];
+    new Random(7).nextBytes(noise);
+    write("noise.docx", noise);
+    expected.put("noise.docx", null);
+    write("actually-a-docx.pdf", Fixtures.docx(HostileFiles.LETTER, HostileFiles.EQUIPMENT));
+    expected.put("actually-a-docx.pdf", "parsed");
+    write("locked.pdf", HostileFiles.userPasswordPdf());
+    expected.put("locked.pdf", "encrypted");
+    write("restricted.pdf", HostileFiles.ownerPasswordOnlyPdf());
+    expected.put("restricted.pdf", "parsed");
+    Path secret = Files.writeString(output.resolve("secret.txt"), "TOP-SECRET-MARKER-4471");
+    write("xxe.docx", HostileFiles.xxeDocx(secret.toString()));
+    expected.put("xxe.docx", null);
+    write("laughs.docx", HostileFiles.billionLaughsDocx());
+    expected.put("laughs.docx", null);
+    write("bomb.zip", HostileFiles.zipBomb(1_100L * 1024 * 1024));
+    expected.put("bomb.zip", null);
+    write("nested.eml", HostileFiles.nestedEmail(25));
+    expected.put("nested.eml", "parsed");
+    write("nested.zip", HostileFiles.nestedZip(25));
+    expected.put("nested.zip", "truncated");
+    write("broken.eml", HostileFiles.malformedMime());
+    expected.put("broken.eml", null);
+    write("latin1.txt", HostileFiles.latin1Text());
+    expected.put("latin1.txt", "parsed");
+    write("nul.txt", HostileFiles.nulLadenText());
+    expected.put("nul.txt", "parsed");
+    write("formula.txt", HostileFiles.formulaBaitText());
+    expected.put("formula.txt", "parsed");
+    write("hang.xml", HostileFiles.hangingParserInput());
+    expected.put("hang.xml", "timeout");
+    write("greedy.xml", HostileFiles.allocatingParserInput());
+    expected.put("greedy.xml", "oom");
+    Path sub = Files.createDirectory(input.resolve("sub"));
+    Files.write(sub.resolve("deeper.pdf"), good);
+    expected.put("deeper.pdf", "parsed");
+    Files.createSymbolicLink(sub.resolve("loop"), input);
+
+    run("--parseTimeoutSeconds=10", "--parseMemoryMb=384");
+
+    Map<String, JsonNode> records = recordsByFile();
+    assertEquals(new java.util.TreeSet<>(expected.keySet()), records.keySet());
+    expected.forEach((name, status) -> {
+      JsonNode record = records.get(name);
+      if (status != null) {
+        assertEquals(status, record.get("status").asText(), name + ": " + record);
+      }
+      if (!"parsed".equals(record.get("status").asText())) {
+        assertFalse(record.get("error").isNull(), name + " has no error: " + record);
+      }
+    });
+    String everything = Files.readString(output.resolve("documents.jsonl"))
+        + Files.readString(output.resolve("mentions.jsonl"));
+    assertFalse(everything.contains("TOP-SECRET-MARKER-4471"), "a local file reached the records");
+    List<String> goodEquipment = Files.readAllLines(output.resolve("equipment.jsonl")).stream()
+        .filter(line -> line.contains("\"model\":\"DS-2CD2143G0-I\"") && line.contains("\"quantity\":12"))
+        .filter(line -> line.contains("good.pdf") || line.contains("deeper.pdf") || line.contains("good copy")
+            || line.contains("actually-a-docx.pdf") || line.contains("restricted.pdf"))
+        .toList();
+    assertEquals(5, goodEquipment.size(), String.join("\n", goodEquipment));
+  }
+
+  @Test
+  void mutatedSamplesAllGetRecords() throws Exception {
+    List<SampleCorpus.Sample> samples = SampleCorpus.samples();
+    Random random = new Random(20261129L);
+    int copies = 0;
+    for (int round = 0; round < 30; round++) {
+      for (SampleCorpus.Sample sample : samples) {
+        byte[] other = samples.get(random.nextInt(samples.size())).bytes();
+        write(String.format("m%03d-%s", copies++, sample.name()), HostileFiles.mutate(sample.bytes(), other, random));
+      }
+    }
+
+    run("--parseTimeoutSeconds=30");
+
+    Map<String, JsonNode> records = recordsByFile();
+    assertEquals(copies, records.size());
+    records.values().forEach(record -> assertTrue(
+        record.get("status").asText().equals("parsed") || !record.get("error").isNull(), record.toString()));
+  }
+}

@@ -1,0 +1,199 @@
+package org.foiwatch.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.foiwatch.testing.Fixtures;
+import org.foiwatch.testing.HostileFiles;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Hostile inputs through the real forked Tika parser: each ends in the status it deserves, and
+ * the same parser goes on to parse a good file afterwards.
+ */
+class HostileFilesTest {
+
+  private static final int TIMEOUT_SECONDS = 8;
+  private static TikaDocumentParser parser;
+
+  @BeforeAll
+  static void startParser() {
+    parser = new TikaDocumentParser(ParserLimits.defaults().withTimeoutSeconds(TIMEOUT_SECONDS).withMemoryMb(256));
+  }
+
+  @AfterAll
+  static void stopParser() {
+    parser.close();
+  }
+
+  private static ParsedDocument root(String name, byte[] bytes) {
+    return parser.parse("/in/" + name, bytes).get(0);
+  }
+
+  private static String text(List<ParsedDocument> documents) {
+    return documents.stream().flatMap(d -> d.blocks().stream()).flatMap(b -> b.cells().stream())
+        .collect(Collectors.joining("\n"));
+  }
+
+  /** The parser still works: a good PDF gives its table. */
+  private static void assertGoodFileStillParses() {
+    ParsedDocument good = root("good.pdf", HostileFiles.goodPdf());
+    assertEquals(DocumentStatus.PARSED, good.status(), good::error);
+    assertTrue(text(List.of(good)).contains("DS-2CD2143G0-I"));
+  }
+
+  @Test
+  void hangingParserIsStoppedAtItsBudgetAndTheNextFileParses() {
+    long started = System.nanoTime();
+    ParsedDocument hung = root("hang.xml", HostileFiles.hangingParserInput());
+    double seconds = (System.nanoTime() - started) / 1e9;
+    assertEquals(DocumentStatus.TIMEOUT, hung.status(), hung::error);
+    assertTrue(hung.error().contains(TIMEOUT_SECONDS + " s"), hung.error());
+    assertTrue(seconds < TIMEOUT_SECONDS + 20, "stopped after " + seconds + " s");
+    assertGoodFileStillParses();
+  }
+
+  @Test
+  void allocatingParserIsRecordedAsOomAndTheNextFileParses() {
+    ParsedDocument greedy = root("greedy.xml", HostileFiles.allocatingParserInput());
+    assertEquals(DocumentStatus.OOM, greedy.status(), greedy::error);
+    assertGoodFileStillParses();
+  }
+
+  @Test
+  void parserThatKillsItsJvmIsRecordedAsCrashedAndTheNextFileParses() {
+    ParsedDocument exited = root("exit.xml", HostileFiles.exitingParserInput());
+    assertEquals(DocumentStatus.CRASHED, exited.status(), exited::error);
+    assertGoodFileStillParses();
+  }
+
+  @Test
+  void userPasswordPdfIsEncrypted() {
+    ParsedDocument locked = root("locked.pdf", HostileFiles.userPasswordPdf());
+    assertEquals(DocumentStatus.ENCRYPTED, locked.status(), locked::error);
+    assertTrue(locked.error().startsWith("password-protected"), locked.error());
+  }
+
+  @Test
+  void ownerPasswordOnlyPdfStillParses() {
+    ParsedDocument restricted = root("restricted.pdf", HostileFiles.ownerPasswordOnlyPdf());
+    assertEquals(DocumentStatus.PARSED, restricted.status(), restricted::error);
+    assertTrue(text(List.of(restricted)).contains("DS-2CD2143G0-I"));
+  }
+
+  @Test
+  void fileIsParsedByContentNotByItsExtension() {
+    byte[] docx = Fixtures.docx(HostileFiles.LETTER, HostileFiles.EQUIPMENT);
+    ParsedDocument misnamed = root("response.pdf", docx);
+    assertEquals(DocumentStatus.PARSED, misnamed.status(), misnamed::error);
+    assertEquals("application/vnd.openxmlformats-officedocument.wordprocessingml.document", misnamed.mediaType());
+    assertTrue(text(List.of(misnamed)).contains("DS-2CD2143G0-I"));
+  }
+
+  @Test
+  void externalEntityInDocxNeverReadsTheLocalFile(@TempDir Path dir) throws Exception {
+    Path secret = dir.resolve("secret.txt");
+    Files.writeString(secret, "TOP-SECRET-MARKER-4471");
+    List<ParsedDocument> documents = parser.parse("/in/xxe.docx", HostileFiles.xxeDocx(secret.toString()));
+    assertFalse(documents.isEmpty());
+    assertFalse(text(documents).contains("TOP-SECRET-MARKER-4471"), "the external entity was resolved");
+    documents.forEach(d -> assertFalse(String.valueOf(d.error()).contains("TOP-SECRET-MARKER-4471")));
+  }
+
+  @Test
+  void billionLaughsDocxEndsQuicklyWithoutExpanding() {
+    List<ParsedDocument> documents = parser.parse("/in/laughs.docx", HostileFiles.billionLaughsDocx());
+    ParsedDocument laughs = documents.get(0);
+    assertNotEquals(DocumentStatus.TIMEOUT, laughs.status(), laughs::error);
+    assertTrue(laughs.chars() < 100_000, "expanded to " + laughs.chars() + " chars");
+  }
+
+  @Test
+  void zipBombPastOneGigabyteIsCutShort() {
+    long started = System.nanoTime();
+    List<ParsedDocument> documents = parser.parse("/in/bomb.zip", HostileFiles.zipBomb(1_100L * 1024 * 1024));
+    double seconds = (System.nanoTime() - started) / 1e9;
+    ParsedDocument bomb = documents.get(0);
+    assertNotEquals(DocumentStatus.TIMEOUT, bomb.status(), bomb::error);
+    assertTrue(seconds < TIMEOUT_SECONDS, "took " + seconds + " s");
+    int chars = documents.stream().mapToInt(ParsedDocument::chars).sum();
+    assertTrue(chars <= ParserLimits.defaults().maxCharsPerDocument(), "kept " + chars + " chars");
+    assertTrue(documents.stream().anyMatch(d -> d.status() != DocumentStatus.PARSED),
+        () -> "no document says it was cut: " + documents);
+  }
+
+  @Test
+  void emailForwardedTwentyFiveTimesGivesEveryMessageOnce() {
+    // Tika's e-mail parser reports every forwarded message as a direct attachment of the input.
+    List<ParsedDocument> documents = parser.parse("/in/nested.eml", HostileFiles.nestedEmail(25));
+    assertEquals(25, documents.size());
+    assertEquals(DocumentStatus.PARSED, documents.get(0).status(), documents.get(0)::error);
+    assertTrue(text(documents).contains("Innermost message"));
+  }
+
+  @Test
+  void zipsNestedPastTheDepthLimitAreCutAndSaidSo() {
+    List<ParsedDocument> documents = parser.parse("/in/nested.zip", HostileFiles.nestedZip(25));
+    int maxDepth = ParserLimits.defaults().maxAttachmentDepth();
+    assertTrue(documents.size() <= maxDepth + 1, () -> "documents: " + documents.size());
+    assertTrue(documents.stream().allMatch(d -> d.depth() <= maxDepth));
+    ParsedDocument root = documents.get(0);
+    assertEquals(DocumentStatus.TRUNCATED, root.status(), root::error);
+    assertTrue(root.truncatedBy().contains("max_attachment_depth"), root.truncatedBy());
+  }
+
+  @Test
+  void malformedMimeGivesARecordAndTheNextFileParses() {
+    ParsedDocument broken = root("broken.eml", HostileFiles.malformedMime());
+    assertTrue(broken.error() == null || !broken.error().isBlank());
+    assertGoodFileStillParses();
+  }
+
+  @Test
+  void latin1AndNulLadenTextAreReadable() {
+    ParsedDocument latin1 = root("latin1.txt", HostileFiles.latin1Text());
+    assertEquals(DocumentStatus.PARSED, latin1.status(), latin1::error);
+    assertTrue(text(List.of(latin1)).contains("Caf\u00e9 r\u00e9ponse"), text(List.of(latin1)));
+    ParsedDocument nul = root("nul.txt", HostileFiles.nulLadenText());
+    assertEquals(DocumentStatus.PARSED, nul.status(), nul::error);
+    assertTrue(text(List.of(nul)).contains("Dahua"));
+  }
+
+  @Test
+  void rowsBeyondTheSheetLimitAreDroppedAndSaidSo() {
+    List<List<String>> rows = new java.util.ArrayList<>(List.of(Fixtures.row("Manufacturer", "Model")));
+    for (int i = 0; i < 30; i++) {
+      rows.add(Fixtures.row("Axis", "P3245-LVE"));
+    }
+    byte[] xlsx = Fixtures.xlsx(List.of(new Fixtures.Sheet("Cameras", null, rows)));
+    try (TikaDocumentParser limited = new TikaDocumentParser(
+        new ParserLimits(1 << 20, 1_000_000, 10, 5, 10, 100, 30, 256, 1 << 24, true))) {
+      ParsedDocument cut = limited.parse("/in/cameras.xlsx", xlsx).get(0);
+      assertEquals(DocumentStatus.TRUNCATED, cut.status(), cut::error);
+      assertEquals("max_rows_per_sheet", cut.truncatedBy());
+      assertEquals(10, cut.blocks().stream().filter(b -> b.table() >= 0).count());
+    }
+  }
+
+  @Test
+  void textBeyondTheCharacterLimitIsCutAndSaidSo() {
+    byte[] longText = "The Council operates Axis cameras. ".repeat(2000).getBytes(StandardCharsets.UTF_8);
+    try (TikaDocumentParser limited = new TikaDocumentParser(
+        new ParserLimits(1 << 20, 5_000, 10, 5, 100, 100, 30, 256, 1 << 24, true))) {
+      ParsedDocument cut = limited.parse("/in/long.txt", longText).get(0);
+      assertEquals(DocumentStatus.TRUNCATED, cut.status(), cut::error);
+      assertEquals("max_chars_per_document", cut.truncatedBy());
+      assertTrue(cut.chars() <= 5_000, "kept " + cut.chars());
+    }
+  }
+}
