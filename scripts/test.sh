@@ -6,4 +6,9 @@ cd "$(dirname "$0")/.."
 source scripts/setup.sh
 source scripts/lib/ensure-tesseract.sh
 ensure_tesseract
+# HtmlReportTest renders report.html in headless Chromium; without it that test skips and says why.
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "foiwatch: installing chromium for the report test..." >&2
+  apt_install chromium fonts-liberation || echo "foiwatch: could not install chromium; the report rendering test will be skipped" >&2
+fi
 mvn -B verify "$@"

@@ -19,6 +19,30 @@ public interface FoiOptions extends PipelineOptions {
 
   void setOutput(String value);
 
+  @Description("Output formats, comma-separated: jsonl, csv, avro, parquet. jsonl is always written (the end-of-run check reads it).")
+  @Default.String("jsonl,csv")
+  String getFormats();
+
+  void setFormats(String value);
+
+  @Description("Records per output file; a record kind with more is split into <name>-SSSSS-of-NNNNN shards.")
+  @Default.Integer(200_000)
+  int getRecordsPerShard();
+
+  void setRecordsPerShard(int value);
+
+  @Description("Also write report.png, a screenshot of report.html, with headless chromium (when installed).")
+  @Default.Boolean(false)
+  boolean getReportScreenshot();
+
+  void setReportScreenshot(boolean value);
+
+  @Description("Seconds between progress lines (input files parsed/total, rate, ETA) while the pipeline runs; 0 for none.")
+  @Default.Integer(10)
+  int getProgressSeconds();
+
+  void setProgressSeconds(int value);
+
   @Description("Files larger than this many bytes are not parsed (status too_large).")
   @Default.Long(100L * 1024 * 1024)
   long getMaxFileBytes();

@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 
 /**
@@ -77,16 +76,21 @@ public record RunSummary(
         new Ocr(ocrPages, ocrCached, ocrSkipped, ocrMillis, ocrUnavailable));
   }
 
-  private static List<JsonNode> lines(String outputDirectory, String name) throws IOException {
-    ResourceId file = FileSystems.matchNewResource(outputDirectory, true)
-        .resolve(name + ".jsonl", StandardResolveOptions.RESOLVE_FILE);
+  /** The records of one kind, read back from its JSON Lines file or shards. */
+  static List<JsonNode> lines(String outputDirectory, String name) throws IOException {
+    List<ResourceId> files = WriteRecords.existingFiles(outputDirectory, name, RecordFormat.JSONL);
+    if (files.isEmpty()) {
+      throw new IOException("no " + name + ".jsonl in " + outputDirectory);
+    }
     List<JsonNode> nodes = new ArrayList<>();
-    try (BufferedReader reader = new BufferedReader(
-        new InputStreamReader(Channels.newInputStream(FileSystems.open(file)), StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = reader.readLine()) != null) {
-        if (!line.isBlank()) {
-          nodes.add(JSON.readTree(line));
+    for (ResourceId file : files) {
+      try (BufferedReader reader = new BufferedReader(
+          new InputStreamReader(Channels.newInputStream(FileSystems.open(file)), StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = reader.readLine()) != null) {
+          if (!line.isBlank()) {
+            nodes.add(JSON.readTree(line));
+          }
         }
       }
     }
