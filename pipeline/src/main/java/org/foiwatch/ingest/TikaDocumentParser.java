@@ -254,6 +254,9 @@ public final class TikaDocumentParser implements AutoCloseable {
       String sha = container ? rootSha : null;
       String mediaType = baseMediaType(metadata.get(Metadata.CONTENT_TYPE));
       XhtmlBlockReader.Result read = blockReader.read(nullToEmpty(metadata.get(TikaCoreProperties.TIKA_CONTENT)));
+      List<Block> blocks = DelimitedText.applies(container ? fileName(source) : attachment, mediaType)
+          ? DelimitedText.rows(read.blocks())
+          : read.blocks();
 
       List<String> limitsHit = new ArrayList<>();
       List<String> cuts = new ArrayList<>();
@@ -275,7 +278,7 @@ public final class TikaDocumentParser implements AutoCloseable {
       String exception = container
           ? metadata.get(TikaCoreProperties.CONTAINER_EXCEPTION)
           : metadata.get(TikaCoreProperties.EMBEDDED_EXCEPTION);
-      boolean hasText = !read.blocks().isEmpty();
+      boolean hasText = !blocks.isEmpty();
       OcrReport ocrReport = ocrReport(metadata, mediaType, read);
       if (exception != null && !hasText) {
         status = exception.contains("EncryptedDocumentException") ? DocumentStatus.ENCRYPTED : DocumentStatus.CORRUPT;
@@ -297,7 +300,7 @@ public final class TikaDocumentParser implements AutoCloseable {
       }
       documents.add(new ParsedDocument(source, attachment, documentId, parentId, depth, sha, mediaType,
           status, error, limitsHit.isEmpty() ? null : String.join(",", limitsHit), read.pages(),
-          selectedMetadata(metadata), read.blocks(), ocrReport));
+          selectedMetadata(metadata), blocks, ocrReport));
     }
     if (tooDeep) {
       documents.set(0, markedTooDeep(documents.get(0)));

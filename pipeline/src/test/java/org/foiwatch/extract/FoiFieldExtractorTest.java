@@ -34,10 +34,21 @@ class FoiFieldExtractorTest {
   }
 
   @Test
+  void letterheadBesideCouncilHouseEndsAtTheFirstCouncil() {
+    assertEquals("Calderbrook Council",
+        fields("Calderbrook Council Council House, Victoria Square", "Our ref: FOI-2024-0001").authority());
+    assertEquals("Thornbury Vale City Council",
+        fields("Thornbury Vale City Council Council Offices, High Street", "Our ref: FOI-2024-0002").authority());
+  }
+
+  @Test
   void outcomesFromTheAnswerNotTheBoilerplate() {
     Set<String> refused = fields("Ashcombe District Council",
         "The Council can neither confirm nor deny whether it holds this information (section 24(2)).").outcomeSignals();
     assertEquals("refused", FoiFieldExtractor.outcome(refused, false));
+    Set<String> refusedThirdPerson = fields("Ashcombe District Council",
+        "The Council neither confirms nor denies whether it holds the information you have requested.").outcomeSignals();
+    assertEquals("refused", FoiFieldExtractor.outcome(refusedThirdPerson, false));
     Set<String> notHeld = fields("Ashcombe District Council",
         "The Council does not hold the information you requested.",
         "If you are dissatisfied you may ask for an internal review; the information is exempt from charge.").outcomeSignals();
