@@ -26,6 +26,8 @@ if [ -n "$flink" ] && [ -n "$master" ] && [ -z "$staged" ]; then
     *) jar="$(scripts/build.sh --jar)"; extra+=("--filesToStage=$PWD/$jar") ;;
   esac
 fi
+source scripts/lib/ensure-tesseract.sh
+ensure_tesseract
 scripts/build.sh
 exec java ${FOIWATCH_JAVA_OPTS:--Xmx4g} \
   -cp "pipeline/target/classes:$(cat pipeline/target/classpath.txt)" \

@@ -19,13 +19,37 @@ public interface FoiOptions extends PipelineOptions {
 
   void setOutput(String value);
 
+  @Description("Output formats, comma-separated: jsonl, csv, avro, parquet. jsonl is always written (the end-of-run check reads it).")
+  @Default.String("jsonl,csv")
+  String getFormats();
+
+  void setFormats(String value);
+
+  @Description("Records per output file; a record kind with more is split into <name>-SSSSS-of-NNNNN shards.")
+  @Default.Integer(200_000)
+  int getRecordsPerShard();
+
+  void setRecordsPerShard(int value);
+
+  @Description("Also write report.png, a screenshot of report.html, with headless chromium (when installed).")
+  @Default.Boolean(false)
+  boolean getReportScreenshot();
+
+  void setReportScreenshot(boolean value);
+
+  @Description("Seconds between progress lines (input files parsed/total, rate, ETA) while the pipeline runs; 0 for none.")
+  @Default.Integer(10)
+  int getProgressSeconds();
+
+  void setProgressSeconds(int value);
+
   @Description("Files larger than this many bytes are not parsed (status too_large).")
   @Default.Long(100L * 1024 * 1024)
   long getMaxFileBytes();
 
   void setMaxFileBytes(long value);
 
-  @Description("Characters of text kept per document; longer documents are truncated (truncated_by = max_chars_per_document).")
+  @Description("Characters of text kept per input file, its attachments included; parsing stops there (truncated_by = max_chars_per_document).")
   @Default.Integer(5_000_000)
   int getMaxCharsPerDocument();
 
@@ -73,6 +97,19 @@ public interface FoiOptions extends PipelineOptions {
   boolean getIsolateParsing();
 
   void setIsolateParsing(boolean value);
+
+  @Description("OCR of scans: auto reads PDF pages without a text layer and images, always reads every page from its"
+      + " picture, never reads none. Needs tesseract (scripts/run.sh installs it); without it documents say ocr: unavailable.")
+  @Default.String("auto")
+  String getOcr();
+
+  void setOcr(String value);
+
+  @Description("Directory where OCR text is cached by page-image hash, so a second run reads no page twice; empty for no cache.")
+  @Default.String("work/ocr-cache")
+  String getOcrCacheDir();
+
+  void setOcrCacheDir(String value);
 
   @Description("PDFBox main-memory budget per PDF in bytes; beyond it PDFBox spills to temporary files.")
   @Default.Long(256L * 1024 * 1024)

@@ -10,18 +10,23 @@ import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.foiwatch.extract.ExtractMentions;
 import org.foiwatch.ingest.InputFiles;
 import org.foiwatch.ingest.MatchInputs;
+import org.foiwatch.ingest.OcrSettings;
 import org.foiwatch.ingest.ParseDocuments;
+import org.foiwatch.ingest.ParsedDocument;
 import org.foiwatch.ingest.ParserLimits;
 import org.foiwatch.records.BuildRecords;
-import org.foiwatch.records.DocumentRecord;
-import org.foiwatch.records.EquipmentRecord;
-import org.foiwatch.records.MentionRecord;
+import org.foiwatch.records.SummarizeAuthorities;
+import org.foiwatch.sinks.HtmlReport;
+import org.foiwatch.sinks.RecordFormat;
 import org.foiwatch.sinks.RunSummary;
-import org.foiwatch.sinks.WriteJsonLines;
+import org.foiwatch.sinks.WriteOutputs;
 
 /**
  * foiwatch: FOI responses in, documents / mentions / equipment records out.
@@ -31,10 +36,16 @@ public final class FoiPipeline {
 
   /** Exit status for bad command-line input. */
   static final int USAGE_ERROR = 2;
+  private static final String LOG_FILE_PROPERTY = "org.slf4j.simpleLogger.logFile";
 
   private FoiPipeline() {}
 
   public static void main(String[] args) {
+    // Log lines go to a file, not the terminal. Set here rather than in simplelogger.properties:
+    // the forked Tika JVMs share the class path and would truncate the same file.
+    if (System.getProperty(LOG_FILE_PROPERTY) == null) {
+      System.setProperty(LOG_FILE_PROPERTY, "foiwatch.log");
+    }
     PipelineOptionsFactory.register(FoiOptions.class);
     if (List.of(args).contains("--help")) {
       PipelineOptionsFactory.printHelp(System.out, FoiOptions.class);
@@ -100,14 +111,36 @@ public final class FoiPipeline {
     if (inputs.isEmpty()) {
       throw new InputException("no input files match --input=" + options.getInput());
     }
+    try {
+      RecordFormat.parse(options.getFormats());
+    } catch (IllegalArgumentException e) {
+      throw new InputException(e.getMessage());
+    }
+    if (options.getRecordsPerShard() < 1) {
+      throw new InputException("--recordsPerShard must be at least 1");
+    }
+    try {
+      WriteOutputs.deletePrevious(options.getOutput());
+    } catch (IOException e) {
+      throw new InputException("cannot clear earlier record files in --output=" + options.getOutput() + ": " + e.getMessage());
+    }
+    if (options.getRunner().getSimpleName().equals("DirectRunner")) {
+      // run() returns at once, so the progress can be polled while the pipeline runs.
+      options.as(DirectOptions.class).setBlockOnRun(false);
+    }
     long started = System.nanoTime();
     Pipeline pipeline = build(options, files);
+    if (ocrSettings(options).mode() != OcrSettings.Mode.NEVER && !OcrSettings.tesseractAvailable()) {
+      out.println("foiwatch: WARNING: tesseract is not installed; scanned pages and images are not read"
+          + " (their documents say ocr: unavailable). scripts/run.sh installs it where it can.");
+    }
     PipelineResult result = pipeline.run();
-    result.waitUntilFinish();
+    new Progress(result, inputs.size(), out).await(options.getProgressSeconds());
     double seconds = (System.nanoTime() - started) / 1e9;
     try {
       RunSummary summary = RunSummary.read(options.getOutput(), inputs);
       summary.print(out, seconds);
+      HtmlReport.write(options.getOutput(), options.getReportScreenshot(), out);
       return summary.missing().isEmpty() ? 0 : 1;
     } catch (IOException e) {
       out.println("foiwatch: could not read back the records to check them: " + e.getMessage());
@@ -121,20 +154,26 @@ public final class FoiPipeline {
         options.getMaxCompressionRatio(), options.getParseTimeoutSeconds(), options.getParseMemoryMb(),
         options.getPdfMaxMainMemoryBytes(), options.getIsolateParsing());
     Pipeline pipeline = Pipeline.create(options);
-    PCollectionTuple records = pipeline
+    PCollection<KV<String, List<ParsedDocument>>> parsed = pipeline
         .apply("MatchInputs", new MatchInputs(files))
-        .apply("ParseDocuments", new ParseDocuments(limits))
+        .apply("ParseDocuments", new ParseDocuments(limits, ocrSettings(options)));
+    PCollectionTuple records = parsed
+        .apply("CountParsedFiles", ParDo.of(new Progress.CountParsedFiles()))
+        .setCoder(parsed.getCoder())
         .apply("ExtractMentions", new ExtractMentions())
         .apply("BuildRecords", new BuildRecords());
-    String output = options.getOutput();
-    records.get(BuildRecords.DOCUMENTS).apply("WriteDocuments", new WriteJsonLines<DocumentRecord>(output, "documents",
-        d -> d.getSource() + "\u0000" + d.getDepth() + "\u0000" + (d.getAttachment() == null ? "" : d.getAttachment())));
-    records.get(BuildRecords.MENTIONS).apply("WriteMentions", new WriteJsonLines<MentionRecord>(output, "mentions",
-        m -> m.getSource() + "\u0000" + (m.getAttachment() == null ? "" : m.getAttachment()) + "\u0000"
-            + String.format("%09d", m.getStart())));
-    records.get(BuildRecords.EQUIPMENT).apply("WriteEquipment", new WriteJsonLines<EquipmentRecord>(output, "equipment",
-        e -> e.getSource() + "\u0000" + e.getVendor() + "\u0000" + (e.getModel() == null ? "" : e.getModel())));
+    records.and(SummarizeAuthorities.SUMMARY, records.apply("SummarizeAuthorities", new SummarizeAuthorities()))
+        .apply("WriteOutputs", new WriteOutputs(options.getOutput(), RecordFormat.parse(options.getFormats()),
+            options.getRecordsPerShard()));
     return pipeline;
+  }
+
+  private static OcrSettings ocrSettings(FoiOptions options) {
+    try {
+      return new OcrSettings(OcrSettings.Mode.parse(options.getOcr()), options.getOcrCacheDir());
+    } catch (IllegalArgumentException e) {
+      throw new InputException(e.getMessage());
+    }
   }
 
   private static String firstLine(String message) {

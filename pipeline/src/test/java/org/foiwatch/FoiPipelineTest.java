@@ -1,5 +1,6 @@
 package org.foiwatch;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -62,10 +63,18 @@ class FoiPipelineTest {
   void rerunGivesByteIdenticalRecords(@TempDir Path secondOutput) throws Exception {
     Files.writeString(input.resolve("a.txt"), "We operate 3 x Axis P3245-LVE and 2 x Axis M7104 encoders.\n");
     Files.writeString(input.resolve("b.csv"), "Make,Model,Quantity\nDahua,IPC-HFW2431S-S-S2,7\n");
-    FoiPipeline.run(options(input, output), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-    FoiPipeline.run(options(input, secondOutput), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-    for (String name : List.of("documents.jsonl", "mentions.jsonl", "equipment.jsonl")) {
-      assertEquals(Files.readString(output.resolve(name)), Files.readString(secondOutput.resolve(name)), name);
+    for (Path out : List.of(output, secondOutput)) {
+      FoiOptions options = options(input, out);
+      options.setFormats("jsonl,csv,avro,parquet");
+      FoiPipeline.run(options, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    }
+    List<String> files;
+    try (var listing = Files.list(output)) {
+      files = listing.map(f -> f.getFileName().toString()).sorted().toList();
+    }
+    assertEquals(17, files.size(), files.toString()); // 4 kinds x 4 formats, and report.html
+    for (String name : files) {
+      assertArrayEquals(Files.readAllBytes(output.resolve(name)), Files.readAllBytes(secondOutput.resolve(name)), name);
     }
     assertEquals(3, Files.readAllLines(output.resolve("equipment.jsonl")).size());
   }

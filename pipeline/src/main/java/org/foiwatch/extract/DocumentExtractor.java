@@ -17,20 +17,22 @@ public final class DocumentExtractor {
   /** The result for one document. */
   public record Extraction(DocumentFields fields, List<EquipmentMention> mentions) implements java.io.Serializable {}
 
+  private final ModelGrammars grammars;
   private final TableExtractor tables;
   private final ProseExtractor prose;
 
   public DocumentExtractor() {
     VendorCatalogue catalogue = VendorCatalogue.standard();
-    ModelGrammars grammars = ModelGrammars.standard();
+    this.grammars = ModelGrammars.standard();
     this.tables = new TableExtractor(catalogue, grammars);
     this.prose = new ProseExtractor(catalogue, new VendorFinder(catalogue), grammars);
   }
 
-  public Extraction extract(ParsedDocument document) {
-    if (document.blocks().isEmpty()) {
+  public Extraction extract(ParsedDocument parsed) {
+    if (parsed.blocks().isEmpty()) {
       return new Extraction(DocumentFields.none(), List.of());
     }
+    ParsedDocument document = OcrText.rejoinWrappedModels(parsed, grammars);
     DocumentText text = new DocumentText(document.blocks());
     boolean[] excluded = ContextFilter.excludedBlocks(document.blocks());
     List<EquipmentMention> mentions = new ArrayList<>();
@@ -45,7 +47,8 @@ public final class DocumentExtractor {
     List<Block> blocks = document.blocks();
     for (int i = 0; i < blocks.size(); i++) {
       if (!excluded[i] && !blocks.get(i).isRow()) {
-        mentions.addAll(prose.extract(text, i));
+        // OCR gives running text, never table rows: only prose reads look-alikes back.
+        mentions.addAll(prose.extract(text, i, document.ocr().isOcrPage(blocks.get(i).page())));
       }
     }
     return new Extraction(FoiFieldExtractor.extract(document, excluded, totalCameras), mentions);

@@ -52,11 +52,7 @@ public final class ExtractMentions extends PTransform<
       for (ParsedDocument document : file.getValue()) {
         DocumentExtractor.Extraction extraction = extractor.extract(document);
         mentions.inc(extraction.mentions().size());
-        ParsedDocument withoutText = new ParsedDocument(document.source(), document.attachment(),
-            document.documentId(), document.parentId(), document.depth(), document.sha256(), document.mediaType(),
-            document.status(), document.error(), document.truncatedBy(), document.pages(), document.metadata(),
-            List.of());
-        extracted.add(new ExtractedDocument(withoutText, document.chars(), extraction));
+        extracted.add(new ExtractedDocument(document.withBlocks(List.of()), document.chars(), extraction));
       }
       out.output(KV.of(file.getKey(), extracted));
     }

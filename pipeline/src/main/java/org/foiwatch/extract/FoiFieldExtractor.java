@@ -34,7 +34,9 @@ public final class FoiFieldExtractor {
   private static final String AUTHORITY_WORD = "(?:Council|Police|Constabulary|Trust|University|Authority|Commissioner|Fire\\s+and\\s+Rescue\\s+Service|Fire\\s+Authority)";
   private static final Pattern AUTHORITY = Pattern.compile(
       "\\b((?:(?:London|Royal)\\s+Borough|City|County|Borough|Metropolitan\\s+Borough|District)\\s+of\\s+(?:[A-Z][\\w'’-]+)(?:\\s+(?!Town\\b|Civic\\b|Council\\b|House\\b|Hall\\b|Offices?\\b|Centre\\b|Buildings?\\b)[A-Z][\\w'’-]+){0,2}(?:\\s+Council)?"
-          + "|(?:[A-Z][\\w'’-]+\\s+){1,4}" + AUTHORITY_WORD + ")");
+          // The name's words are not themselves "Council" etc.: a letterhead set beside "Council
+          // House" reads "Calderbrook Council Council House", whose authority ends at the first.
+          + "|(?:(?!" + AUTHORITY_WORD + "\\b)[A-Z][\\w'’-]+\\s+){1,4}" + AUTHORITY_WORD + ")");
   private static final Pattern NOT_AN_AUTHORITY_START = Pattern.compile(
       "^(?:The|Dear|Yours|Re|From|To|Our|Your|Information|Freedom|Request|Internal|This|Thank|Please|Kind|Regards|Subject|FOI|Data|Records|Legal|Customer|Corporate|Democratic)\\s");
 
@@ -44,7 +46,7 @@ public final class FoiFieldExtractor {
       "(\\d{1,2})(?:st|nd|rd|th)?\\s+(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.?,?\\s+(\\d{4})"
           + "|(\\d{1,2})/(\\d{1,2})/(\\d{4})|(\\d{4})-(\\d{2})-(\\d{2})", Pattern.CASE_INSENSITIVE);
 
-  private static final Pattern NCND = Pattern.compile("(?i)neither\\s+confirm\\s+n?or\\s+deny");
+  private static final Pattern NCND = Pattern.compile("(?i)neither\\s+confirms?\\s+n?or\\s+den(?:y|ies)");
   private static final Pattern REFUSED = Pattern.compile(
       "(?i)\\b(?:(?:is|are|been|be)\\s+(?:therefore\\s+)?refused|refus(?:e|ing)\\s+(?:your|this|the)\\s+request|(?:request|information)\\s+is\\s+(?:therefore\\s+)?(?:being\\s+)?(?:withheld|refused)\\s+in\\s+full"
           + "|(?:exceed|exceeds|exceeding)\\s+the\\s+(?:appropriate|cost)\\s+limit|vexatious|this\\s+is\\s+a\\s+refusal\\s+notice|refusal\\s+notice|withheld\\s+in\\s+(?:its\\s+)?(?:full|entirety)|exempt\\s+from\\s+disclosure\\s+in\\s+full|all\\s+of\\s+the\\s+(?:requested\\s+)?information\\s+is\\s+(?:being\\s+)?withheld)\\b");

@@ -3,6 +3,7 @@ package org.foiwatch.extract;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -56,9 +57,10 @@ public final class ProseExtractor {
     }
   }
 
-  public List<EquipmentMention> extract(DocumentText text, int blockIndex) {
+  /** The equipment in one paragraph; {@code ocr} when its text came from OCR (see {@link ModelGrammars#searchText}). */
+  public List<EquipmentMention> extract(DocumentText text, int blockIndex, boolean ocr) {
     Block block = text.blocks().get(blockIndex);
-    String original = block.text();
+    String original = ocr ? OcrText.blankRules(block.text()) : block.text();
     // Sentences and model numbers may wrap across lines: search a copy with spaces for line
     // breaks (same length, so offsets hold), but read quantities line by line from the original.
     String flat = blankQuotedLines(original).replace('\n', ' ');
@@ -76,7 +78,7 @@ public final class ProseExtractor {
       if (NEGATED.matcher(sentence).find() || sentence.strip().endsWith("?")) {
         continue;
       }
-      List<ModelMatch> models = grammars.find(sentence, context);
+      List<ModelMatch> models = models(sentence, offset, vendors, context, ocr);
       boolean hypothetical = HYPOTHETICAL.matcher(sentence).find();
       List<String> vendorsWithModels = new ArrayList<>();
       for (ModelMatch found : models) {
@@ -110,6 +112,31 @@ public final class ProseExtractor {
       }
     }
     return mentions;
+  }
+
+  /**
+   * The sentence's models read with its context vendor, plus codes too short to trust alone
+   * (Annke "I91BN") read with each other vendor the sentence names, in the stretch from that
+   * name to the next: "15 by Hikvision (...); 2 by ANNKE (2 x I91BN)".
+   */
+  private List<ModelMatch> models(String sentence, int offset, List<VendorSpan> vendors, String context, boolean ocr) {
+    List<ModelMatch> models = new ArrayList<>(grammars.find(sentence, context, ocr));
+    for (int v = 0; v < vendors.size(); v++) {
+      String vendor = vendors.get(v).vendor().canonical();
+      if (vendor.equals(context)) {
+        continue;
+      }
+      int from = vendors.get(v).end() - offset;
+      int to = v + 1 < vendors.size() ? vendors.get(v + 1).start() - offset : sentence.length();
+      for (ModelMatch found : grammars.find(sentence, vendor, ocr)) {
+        boolean inStretch = found.vendor().equals(vendor) && found.start() >= from && found.end() <= to;
+        if (inStretch && models.stream().noneMatch(m -> m.start() < found.end() && found.start() < m.end())) {
+          models.add(found);
+        }
+      }
+    }
+    models.sort(Comparator.comparingInt(ModelMatch::start));
+    return models;
   }
 
   /**

@@ -36,15 +36,17 @@ public final class ParseDocuments
   public static final TupleTag<KV<String, List<ParsedDocument>>> FAILED = new TupleTag<>() {};
 
   private final ParserLimits limits;
+  private final OcrSettings ocr;
 
-  public ParseDocuments(ParserLimits limits) {
+  public ParseDocuments(ParserLimits limits, OcrSettings ocr) {
     this.limits = limits;
+    this.ocr = ocr;
   }
 
   @Override
   public PCollection<KV<String, List<ParsedDocument>>> expand(PCollection<FileIO.ReadableFile> files) {
     PCollectionTuple outputs =
-        files.apply("ParseFile", ParDo.of(new ParseFileFn(limits)).withOutputTags(PARSED, TupleTagList.of(FAILED)));
+        files.apply("ParseFile", ParDo.of(new ParseFileFn(limits, ocr)).withOutputTags(PARSED, TupleTagList.of(FAILED)));
     KvCoder<String, List<ParsedDocument>> coder =
         KvCoder.of(StringUtf8Coder.of(), ListCoder.of(SerializableCoder.of(ParsedDocument.class)));
     return PCollectionList.of(outputs.get(PARSED).setCoder(coder))
@@ -55,19 +57,21 @@ public final class ParseDocuments
   /** Reads one file and parses it with the worker's Tika parser. */
   static final class ParseFileFn extends DoFn<FileIO.ReadableFile, KV<String, List<ParsedDocument>>> {
     private final ParserLimits limits;
+    private final OcrSettings ocr;
     private final Counter files = Metrics.counter(ParseFileFn.class, "files");
     private final Counter attachments = Metrics.counter(ParseFileFn.class, "attachments");
     private final Counter pages = Metrics.counter(ParseFileFn.class, "pages");
     private final Counter failures = Metrics.counter(ParseFileFn.class, "failures");
     private transient TikaDocumentParser parser;
 
-    ParseFileFn(ParserLimits limits) {
+    ParseFileFn(ParserLimits limits, OcrSettings ocr) {
       this.limits = limits;
+      this.ocr = ocr;
     }
 
     @Setup
     public void setup() {
-      parser = new TikaDocumentParser(limits);
+      parser = new TikaDocumentParser(limits, ocr);
     }
 
     @ProcessElement

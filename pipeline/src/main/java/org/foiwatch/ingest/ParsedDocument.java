@@ -9,6 +9,7 @@ import java.util.Map;
  * Attachments are documents of their own, never concatenated into their parent's text.
  *
  * @param metadata selected Tika metadata (title, subject, sender, dates) by our own key names
+ * @param ocr what OCR did: which pages' text it read, and how long it took
  */
 public record ParsedDocument(
     String source,
@@ -23,8 +24,15 @@ public record ParsedDocument(
     String truncatedBy,
     int pages,
     Map<String, String> metadata,
-    List<Block> blocks)
+    List<Block> blocks,
+    OcrReport ocr)
     implements Serializable {
+
+  /** The same document with other text: none once extraction has read it, or a cleaned reading. */
+  public ParsedDocument withBlocks(List<Block> newBlocks) {
+    return new ParsedDocument(source, attachment, documentId, parentId, depth, sha256, mediaType, status, error,
+        truncatedBy, pages, metadata, List.copyOf(newBlocks), ocr);
+  }
 
   public int chars() {
     int chars = 0;

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The tika-config XML both parse modes run under: the parsers (PDF options, OCR off), the
- * auto-detect limits that guard against zip bombs (Tika's SecureContentHandler), the SHA-256
- * digester, and for forked parsing the tika-pipes client settings and the file fetcher. One
+ * The tika-config XML both parse modes run under: the parsers (PDF options, OCR), the
+ * auto-detect limits that guard against zip bombs (Tika's SecureContentHandler), and for
+ * forked parsing the tika-pipes client settings and the file fetcher. One
  * document, so the forked JVM and the in-process parser cannot drift apart.
  */
 final class TikaConfigXml {
@@ -17,17 +17,24 @@ final class TikaConfigXml {
 
   private TikaConfigXml() {}
 
+  /** Resolution PDF pages are rendered at for Tesseract, which reads best at about 300 dpi. */
+  static final int OCR_DPI = 300;
+
   /**
+   * @param ocr how scans are read; OCR runs only when tesseract is available (see
+   *     {@link OcrSettings#tesseractAvailable}), otherwise the parsers are set up as for NEVER
    * @param childJvmArgs arguments for the forked parser JVM (heap, class path); empty for
    *     in-process parsing, which needs no pipes section
    */
-  static String build(ParserLimits limits, List<String> childJvmArgs) {
+  static String build(ParserLimits limits, OcrSettings ocr, boolean tesseract, List<String> childJvmArgs) {
+    boolean reads = tesseract && ocr.mode() != OcrSettings.Mode.NEVER;
+    String pdfStrategy = !reads ? "no_ocr" : ocr.mode() == OcrSettings.Mode.ALWAYS ? "ocr_only" : "auto";
     StringBuilder xml = new StringBuilder();
     xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<properties>\n")
         .append("  <parsers>\n")
         .append("    <parser class=\"org.apache.tika.parser.DefaultParser\">\n")
         // OCR is configured explicitly: Tika would switch it on by itself whenever tesseract is
-        // on the PATH.
+        // on the PATH; ours is the caching parser below, or none.
         .append("      <parser-exclude class=\"org.apache.tika.parser.ocr.TesseractOCRParser\"/>\n")
         .append("      <parser-exclude class=\"org.apache.tika.parser.pdf.PDFParser\"/>\n")
         .append("    </parser>\n")
@@ -36,10 +43,27 @@ final class TikaConfigXml {
         .append("        <param name=\"sortByPosition\" type=\"bool\">true</param>\n")
         .append("        <param name=\"maxMainMemoryBytes\" type=\"long\">").append(limits.pdfMaxMainMemoryBytes())
         .append("</param>\n")
-        .append("        <param name=\"ocrStrategy\" type=\"string\">no_ocr</param>\n")
+        // auto: only pages with (almost) no text layer are rendered and read.
+        .append("        <param name=\"ocrStrategy\" type=\"string\">").append(pdfStrategy).append("</param>\n")
+        .append("        <param name=\"ocrDPI\" type=\"int\">").append(OCR_DPI).append("</param>\n")
+        .append("        <param name=\"ocrImageType\" type=\"string\">gray</param>\n")
         .append("      </params>\n")
-        .append("    </parser>\n")
-        .append("  </parsers>\n")
+        .append("    </parser>\n");
+    if (reads) {
+      // OCR may use three quarters of the file's parse budget, so a long scan stops being read
+      // before the parse is killed and the text already read is kept.
+      int budget = Math.max(1, limits.parseTimeoutSeconds() * 3 / 4);
+      xml.append("    <parser class=\"").append(CachingTesseractOCRParser.class.getName()).append("\">\n")
+          .append("      <params>\n")
+          .append("        <param name=\"language\" type=\"string\">eng</param>\n")
+          .append("        <param name=\"timeout\" type=\"int\">").append(budget).append("</param>\n")
+          .append("        <param name=\"budgetSeconds\" type=\"int\">").append(budget).append("</param>\n")
+          .append("        <param name=\"cacheDirectory\" type=\"string\">").append(escape(ocr.cacheDirectory()))
+          .append("</param>\n")
+          .append("      </params>\n")
+          .append("    </parser>\n");
+    }
+    xml.append("  </parsers>\n")
         .append("  <autoDetectParserConfig>\n")
         .append("    <params>\n")
         .append("      <maximumCompressionRatio>").append(limits.maxCompressionRatio())
@@ -47,17 +71,16 @@ final class TikaConfigXml {
         .append("      <maximumPackageEntryDepth>").append(limits.maxAttachmentDepth())
         .append("</maximumPackageEntryDepth>\n")
         .append("    </params>\n")
-        .append("    <digesterFactory class=\"org.apache.tika.parser.digestutils.CommonsDigesterFactory\">\n")
-        .append("      <params>\n")
-        .append("        <markLimit>").append(Math.min(limits.maxFileBytes(), Integer.MAX_VALUE)).append("</markLimit>\n")
-        .append("        <algorithmString>sha256</algorithmString>\n")
-        .append("      </params>\n")
-        .append("    </digesterFactory>\n")
         .append("  </autoDetectParserConfig>\n");
     if (!childJvmArgs.isEmpty()) {
       xml.append("  <pipes>\n")
           .append("    <params>\n")
-          .append("      <numClients>1</numClients>\n")
+          // One parser JVM per core, shared by all worker threads; a thread waits for a free one
+          // (each parse is bounded by the timeout), and idle ones exit after a minute.
+          .append("      <numClients>").append(Math.max(2, Runtime.getRuntime().availableProcessors()))
+          .append("</numClients>\n")
+          .append("      <maxWaitForClientMillis>86400000</maxWaitForClientMillis>\n")
+          .append("      <shutdownClientAfterMillis>60000</shutdownClientAfterMillis>\n")
           // The worker's own java, not whichever one is first on the PATH.
           .append("      <javaPath>").append(escape(Path.of(System.getProperty("java.home"), "bin", "java").toString()))
           .append("</javaPath>\n")

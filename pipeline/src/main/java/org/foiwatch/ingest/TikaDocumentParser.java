@@ -1,9 +1,9 @@
 package org.foiwatch.ingest;
 
 import java.io.ByteArrayInputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,7 @@ import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.exception.WriteLimitReachedException;
 import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.PDF;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
@@ -36,6 +38,7 @@ import org.apache.tika.pipes.HandlerConfig;
 import org.apache.tika.pipes.PipesConfig;
 import org.apache.tika.pipes.PipesParser;
 import org.apache.tika.pipes.PipesResult;
+import org.apache.tika.pipes.PipesServer;
 import org.apache.tika.pipes.emitter.EmitKey;
 import org.apache.tika.pipes.fetcher.FetchKey;
 import org.apache.tika.sax.BasicContentHandlerFactory;
@@ -54,64 +57,77 @@ import org.apache.tika.sax.RecursiveParserWrapperHandler;
  */
 public final class TikaDocumentParser implements AutoCloseable {
 
-  private static final String DIGEST_KEY = "X-TIKA:digest:SHA256";
   /** Set by tika-pipes when the embedded-resource count limit stopped the parse. */
   private static final String EMBEDDED_LIMIT_KEY = "X-TIKA:EXCEPTION:embedded_resource_limit_reached";
 
+  /** Tika's own test for a PDF page without a usable text layer (--ocr=auto): at most 10 characters. */
+  private static final int OCR_AUTO_MAX_CHARS_PER_PAGE = 10;
+
   private final ParserLimits limits;
+  private final OcrSettings ocr;
+  private final boolean tesseract;
   private final XhtmlBlockReader blockReader;
-  private final Path workDir;
-  private final PipesParser forked;
+  private final ForkedParsers.Pool forked;
   private final RecursiveParserWrapper inProcess;
   private final ExecutorService executor;
 
+  /** A parser that reads no scans (--ocr=never). */
   public TikaDocumentParser(ParserLimits limits) {
+    this(limits, OcrSettings.never());
+  }
+
+  public TikaDocumentParser(ParserLimits limits, OcrSettings ocr) {
     this.limits = limits;
+    // The forked JVM resolves the cache directory itself: give it an absolute path.
+    this.ocr = new OcrSettings(ocr.mode(),
+        ocr.cacheDirectory().isBlank() ? "" : Path.of(ocr.cacheDirectory()).toAbsolutePath().toString());
+    this.tesseract = ocr.mode() != OcrSettings.Mode.NEVER && OcrSettings.tesseractAvailable();
     this.blockReader = new XhtmlBlockReader(limits.maxRowsPerSheet());
-    try {
-      workDir = Files.createTempDirectory("foiwatch-tika");
-      if (limits.isolated()) {
-        Path config = workDir.resolve("tika-config.xml");
-        Files.writeString(config, TikaConfigXml.build(limits, childJvmArgs(limits)));
-        forked = new PipesParser(PipesConfig.load(config));
-        inProcess = null;
-        executor = null;
-      } else {
-        String xml = TikaConfigXml.build(limits, List.of());
-        TikaConfig config = new TikaConfig(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
-        forked = null;
-        inProcess = new RecursiveParserWrapper(new AutoDetectParser(config));
-        executor = Executors.newCachedThreadPool(runnable -> {
-          Thread thread = new Thread(runnable, "tika-parse");
-          thread.setDaemon(true);
-          return thread;
-        });
+    if (limits.isolated()) {
+      forked = ForkedParsers.forConfig(TikaConfigXml.build(limits, this.ocr, tesseract, childJvmArgs(limits)));
+      inProcess = null;
+      executor = null;
+    } else {
+      String xml = TikaConfigXml.build(limits, this.ocr, tesseract, List.of());
+      try {
+        inProcess = new RecursiveParserWrapper(new AutoDetectParser(
+            new TikaConfig(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)))));
+      } catch (TikaException | IOException | org.xml.sax.SAXException e) {
+        throw new IllegalStateException("the generated tika-config is invalid", e);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot set up the Tika parser in a temporary directory", e);
-    } catch (TikaException | org.xml.sax.SAXException e) {
-      throw new IllegalStateException("the generated tika-config is invalid", e);
+      forked = null;
+      executor = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "tika-parse");
+        thread.setDaemon(true);
+        return thread;
+      });
     }
   }
 
   /**
-   * The forked JVM's heap, headless AWT, silent logging, and class path: the jar this class came from when it is
-   * a (shaded) jar, as on a Flink TaskManager whose own class path lacks our code; else the
-   * parent's class path (tests, scripts/run.sh).
+   * The forked JVM's heap, headless AWT, silent logging, and class path: the jar this class came
+   * from when that jar also holds Tika (the shaded jar), as on a Flink TaskManager whose own class
+   * path lacks our code; else the parent's class path (tests, scripts/run.sh, and integration
+   * tests, which load our classes from the thin jar beside the dependency jars).
    */
   private static List<String> childJvmArgs(ParserLimits limits) {
     String classPath = System.getProperty("java.class.path");
-    try {
-      Path codeSource = Path.of(TikaDocumentParser.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      if (Files.isRegularFile(codeSource)) {
-        classPath = codeSource.toString();
-      }
-    } catch (URISyntaxException | SecurityException | NullPointerException e) {
-      // No usable code source: the parent's class path holds our classes.
+    Path codeSource = codeSource(TikaDocumentParser.class);
+    if (codeSource != null && Files.isRegularFile(codeSource) && codeSource.equals(codeSource(PipesServer.class))) {
+      classPath = codeSource.toString();
     }
     // Parser warnings stay out of the terminal: each failure is already on its document record.
     return List.of("-Xmx" + limits.parseMemoryMb() + "m", "-Djava.awt.headless=true", "-XX:+UseSerialGC",
         "-Dorg.slf4j.simpleLogger.defaultLogLevel=off", "-cp", classPath);
+  }
+
+  /** The jar or directory a class was loaded from, or null when that cannot be known. */
+  private static Path codeSource(Class<?> type) {
+    try {
+      return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (URISyntaxException | SecurityException | NullPointerException e) {
+      return null;
+    }
   }
 
   /** Parses {@code content}, the bytes of the input file at {@code source}. Never throws. */
@@ -140,15 +156,18 @@ public final class TikaDocumentParser implements AutoCloseable {
   }
 
   private Parse parseForked(String source, byte[] content) {
-    Path input = workDir.resolve("input" + extension(fileName(source)));
+    Path input = null;
     try {
+      input = Files.createTempFile(forked.directory(), "input", extension(fileName(source)));
       Files.write(input, content);
       ParseContext context = new ParseContext();
+      // The text limit counts over the file and its attachments together; reaching it stops the
+      // parse (what was read is kept), so a zip bomb's inflated text is never read to its end.
       context.set(HandlerConfig.class, new HandlerConfig(BasicContentHandlerFactory.HANDLER_TYPE.XML,
-          HandlerConfig.PARSE_MODE.RMETA, limits.maxCharsPerDocument(), limits.maxAttachments(), false));
+          HandlerConfig.PARSE_MODE.RMETA, limits.maxCharsPerDocument(), limits.maxAttachments(), true));
       FetchEmitTuple tuple = new FetchEmitTuple(source, new FetchKey(TikaConfigXml.FETCHER, input.toString()),
           EmitKey.NO_EMIT, nameHint(source), context, FetchEmitTuple.ON_PARSE_EXCEPTION.EMIT);
-      PipesResult result = forked.parse(tuple);
+      PipesResult result = forked.parser().parse(tuple);
       return switch (result.getStatus()) {
         case PARSE_SUCCESS, PARSE_SUCCESS_WITH_EXCEPTION, PARSE_EXCEPTION_EMIT, EMIT_SUCCESS,
             EMIT_SUCCESS_PARSE_EXCEPTION -> Parse.of(result.getEmitData().getMetadataList());
@@ -168,11 +187,7 @@ public final class TikaDocumentParser implements AutoCloseable {
     } catch (IOException | org.apache.tika.pipes.PipesException | RuntimeException e) {
       return Parse.failed(DocumentStatus.CRASHED, "the parser process failed: " + e);
     } finally {
-      try {
-        Files.deleteIfExists(input);
-      } catch (IOException e) {
-        // The next file overwrites it; the directory goes at close().
-      }
+      deleteQuietly(input);
     }
   }
 
@@ -196,7 +211,8 @@ public final class TikaDocumentParser implements AutoCloseable {
   private List<Metadata> parseAll(byte[] content, String source) throws Exception {
     RecursiveParserWrapperHandler handler =
         new RecursiveParserWrapperHandler(
-            new BasicContentHandlerFactory(BasicContentHandlerFactory.HANDLER_TYPE.XML, limits.maxCharsPerDocument()),
+            new BasicContentHandlerFactory(BasicContentHandlerFactory.HANDLER_TYPE.XML, limits.maxCharsPerDocument(),
+                true, new ParseContext()),
             limits.maxAttachments());
     try (InputStream stream = new ByteArrayInputStream(content)) {
       inProcess.parse(stream, handler, nameHint(source), new ParseContext());
@@ -233,12 +249,14 @@ public final class TikaDocumentParser implements AutoCloseable {
       }
       String documentId = documentId(rootSha, container ? "" : idPath);
       String parentId = container ? null : documentId(rootSha, parentPath(idPath));
-      String sha = container ? rootSha : metadata.get(DIGEST_KEY);
-      if (sha != null) {
-        sha = sha.toLowerCase(Locale.ROOT);
-      }
+      // Attachments are not hashed: Tika's digester buffers or spools each embedded stream
+      // whole, which a zip bomb turns into gigabytes before the text limit can stop it.
+      String sha = container ? rootSha : null;
       String mediaType = baseMediaType(metadata.get(Metadata.CONTENT_TYPE));
       XhtmlBlockReader.Result read = blockReader.read(nullToEmpty(metadata.get(TikaCoreProperties.TIKA_CONTENT)));
+      List<Block> blocks = DelimitedText.applies(container ? fileName(source) : attachment, mediaType)
+          ? DelimitedText.rows(read.blocks())
+          : read.blocks();
 
       List<String> limitsHit = new ArrayList<>();
       List<String> cuts = new ArrayList<>();
@@ -260,7 +278,8 @@ public final class TikaDocumentParser implements AutoCloseable {
       String exception = container
           ? metadata.get(TikaCoreProperties.CONTAINER_EXCEPTION)
           : metadata.get(TikaCoreProperties.EMBEDDED_EXCEPTION);
-      boolean hasText = !read.blocks().isEmpty();
+      boolean hasText = !blocks.isEmpty();
+      OcrReport ocrReport = ocrReport(metadata, mediaType, read);
       if (exception != null && !hasText) {
         status = exception.contains("EncryptedDocumentException") ? DocumentStatus.ENCRYPTED : DocumentStatus.CORRUPT;
         error = describe(status, firstLine(exception));
@@ -272,11 +291,16 @@ public final class TikaDocumentParser implements AutoCloseable {
         error = "no parser for media type " + mediaType;
       } else if (!hasText) {
         status = DocumentStatus.EMPTY;
-        error = "no text found" + (mediaType != null && mediaType.startsWith("image/") ? " (image; OCR is off)" : "");
+        error = "no text found" + switch (ocrReport.status()) {
+          case OFF -> isImage(mediaType) ? " (image; OCR is off: --ocr=never)" : "";
+          case UNAVAILABLE -> " (needs OCR; tesseract is not installed)";
+          case SKIPPED -> " (OCR skipped: " + limits.parseTimeoutSeconds() * 3 / 4 + " s budget spent or tesseract failed)";
+          default -> "";
+        };
       }
       documents.add(new ParsedDocument(source, attachment, documentId, parentId, depth, sha, mediaType,
           status, error, limitsHit.isEmpty() ? null : String.join(",", limitsHit), read.pages(),
-          selectedMetadata(metadata), read.blocks()));
+          selectedMetadata(metadata), blocks, ocrReport));
     }
     if (tooDeep) {
       documents.set(0, markedTooDeep(documents.get(0)));
@@ -292,7 +316,27 @@ public final class TikaDocumentParser implements AutoCloseable {
         root.sha256(), root.mediaType(), failed ? root.status() : DocumentStatus.TRUNCATED,
         root.error() == null ? cut : root.error() + "; " + cut,
         root.truncatedBy() == null ? "max_attachment_depth" : root.truncatedBy() + ",max_attachment_depth",
-        root.pages(), root.metadata(), root.blocks());
+        root.pages(), root.metadata(), root.blocks(), root.ocr());
+  }
+
+  /**
+   * What OCR did for a document: the images it read (from the XHTML), else whether it would have
+   * needed OCR (an image, or a PDF page without text) that is off or cannot run here.
+   */
+  private OcrReport ocrReport(Metadata metadata, String mediaType, XhtmlBlockReader.Result read) {
+    if (!read.ocr().isEmpty()) {
+      return OcrReport.read(read.ocr());
+    }
+    if (ocr.mode() == OcrSettings.Mode.NEVER) {
+      return OcrReport.of(OcrReport.Status.OFF);
+    }
+    boolean needed = isImage(mediaType) || Arrays.stream(metadata.getValues(PDF.CHARACTERS_PER_PAGE))
+        .anyMatch(chars -> Integer.parseInt(chars) <= OCR_AUTO_MAX_CHARS_PER_PAGE);
+    return OcrReport.of(needed && !tesseract ? OcrReport.Status.UNAVAILABLE : OcrReport.Status.NOT_NEEDED);
+  }
+
+  private static boolean isImage(String mediaType) {
+    return mediaType != null && mediaType.startsWith("image/");
   }
 
   private static boolean isUnparsed(Metadata metadata) {
@@ -327,7 +371,7 @@ public final class TikaDocumentParser implements AutoCloseable {
   public static ParsedDocument failed(
       String source, String documentId, String sha256, String mediaType, DocumentStatus status, String error) {
     return new ParsedDocument(source, null, documentId, null, 0, sha256, mediaType, status, error, null, 0,
-        Map.of(), List.of());
+        Map.of(), List.of(), OcrReport.of(OcrReport.Status.NOT_NEEDED));
   }
 
   static DocumentStatus classify(Throwable error) {
@@ -407,27 +451,21 @@ public final class TikaDocumentParser implements AutoCloseable {
     return message == null || message.isBlank() ? "" : ": " + firstLine(message);
   }
 
-  @Override
-  public void close() {
+  private static void deleteQuietly(Path file) {
     try {
-      if (forked != null) {
-        forked.close();
+      if (file != null) {
+        Files.deleteIfExists(file);
       }
     } catch (IOException e) {
-      // The forked JVM exits by itself when its input closes.
-    } finally {
-      if (executor != null) {
-        executor.shutdownNow();
-      }
-      deleteRecursively(workDir);
+      // The pool's directory goes when the JVM exits.
     }
   }
 
-  private static void deleteRecursively(Path directory) {
-    try (var paths = Files.walk(directory)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      // A temporary directory left behind is harmless.
+  /** Stops this instance's in-process threads; the shared forked parsers outlive it. */
+  @Override
+  public void close() {
+    if (executor != null) {
+      executor.shutdownNow();
     }
   }
 }

@@ -40,8 +40,18 @@ public final class XhtmlBlockReader {
    * The blocks and page count of one document.
    *
    * @param rowsCut a table (sheet) had more rows than the limit; the rest were dropped
+   * @param ocr one entry per image Tesseract was asked to read, in order
    */
-  public record Result(List<Block> blocks, int pages, boolean rowsCut) {}
+  public record Result(List<Block> blocks, int pages, boolean rowsCut, List<OcrImage> ocr) {}
+
+  /**
+   * One image sent to OCR, from the attributes {@link CachingTesseractOCRParser} puts on its
+   * {@code <div class="ocr">}.
+   *
+   * @param page the page the image was read for (1 for an image file)
+   * @param skipped why it was not read (budget, error), or null when it was
+   */
+  public record OcrImage(int page, long millis, boolean cached, String skipped) {}
 
   private final SAXParserFactory factory;
   private final int maxRowsPerTable;
@@ -69,12 +79,13 @@ public final class XhtmlBlockReader {
       handler.flushParagraph();
     }
     int pages = handler.pageDivs > 0 ? handler.pageDivs : (handler.blocks.isEmpty() ? 0 : 1);
-    return new Result(handler.blocks, pages, handler.rowsCut);
+    return new Result(handler.blocks, pages, handler.rowsCut, handler.ocr);
   }
 
   private static final class Handler extends DefaultHandler {
     private final int maxRowsPerTable;
     private final List<Block> blocks = new ArrayList<>();
+    private final List<OcrImage> ocr = new ArrayList<>();
     private int tableRows;
     private boolean rowsCut;
     private final StringBuilder text = new StringBuilder();
@@ -112,6 +123,9 @@ public final class XhtmlBlockReader {
             heading = null;
           } else if (cell == null) {
             flushParagraph();
+          }
+          if (CachingTesseractOCRParser.OCR_CLASS.equals(divClass)) {
+            ocr.add(ocrImage(attributes));
           }
         }
         case "table" -> {
@@ -205,6 +219,13 @@ public final class XhtmlBlockReader {
     @Override
     public void ignorableWhitespace(char[] ch, int start, int length) {
       characters(ch, start, length);
+    }
+
+    private OcrImage ocrImage(Attributes attributes) {
+      String millis = attributes.getValue(CachingTesseractOCRParser.MILLIS_ATTRIBUTE);
+      return new OcrImage(page(), millis == null ? 0 : Long.parseLong(millis),
+          Boolean.parseBoolean(attributes.getValue(CachingTesseractOCRParser.CACHED_ATTRIBUTE)),
+          attributes.getValue(CachingTesseractOCRParser.SKIPPED_ATTRIBUTE));
     }
 
     private void append(String chars) {

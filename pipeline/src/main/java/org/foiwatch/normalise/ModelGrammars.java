@@ -58,6 +58,7 @@ public final class ModelGrammars implements Serializable {
   /** Per ASCII character, the grammars (by order) whose match can begin with it. */
   private final int[][] grammarsByFirstChar = new int[128][];
   private final int[] allGrammars;
+  private final OcrModelCorrector ocrCorrector = OcrModelCorrector.standard();
 
   private ModelGrammars(List<ModelGrammar> grammars) {
     this.grammars = List.copyOf(grammars);
@@ -115,35 +116,41 @@ public final class ModelGrammars implements Serializable {
 
   /** All non-overlapping model spans in the text, longest first; see {@link #resolve}. */
   public List<ModelMatch> find(CharSequence text, String contextVendor) {
-    return resolve(text, hits(normaliseSeparators(text)), contextVendor);
+    return find(text, contextVendor, false);
+  }
+
+  /** As {@link #find(CharSequence, String)}; {@code ocr} text is read through {@link #searchText}. */
+  public List<ModelMatch> find(CharSequence text, String contextVendor, boolean ocr) {
+    String searched = searchText(text, contextVendor, ocr);
+    return resolve(text, searched, hits(searched), contextVendor);
   }
 
   /**
-   * Every grammar's matches in the normalised text, exactly as {@code Matcher.find()} repeated per
+   * Every grammar's matches in the searched text, exactly as {@code Matcher.find()} repeated per
    * pattern gives them. Each pattern opens with {@link #START_GUARD}, so find() would try it at
    * every character; here a pattern is tried only after a character the guard allows and at a
    * character it can begin with, which skips most of the text for most patterns.
    */
-  List<Hit> hits(String normalised) {
+  List<Hit> hits(String searched) {
     List<Hit> hits = new ArrayList<>();
     Matcher[] matchers = new Matcher[grammars.size()];
     int[] resumeAt = new int[grammars.size()];
-    for (int i = 0; i < normalised.length(); i++) {
-      if (i > 0 && failsStartGuard(normalised.charAt(i - 1))) {
+    for (int i = 0; i < searched.length(); i++) {
+      if (i > 0 && failsStartGuard(searched.charAt(i - 1))) {
         continue;
       }
-      char first = normalised.charAt(i);
+      char first = searched.charAt(i);
       for (int g : first < grammarsByFirstChar.length ? grammarsByFirstChar[first] : allGrammars) {
         if (i < resumeAt[g]) {
           continue; // find() resumes after its previous match
         }
         Matcher m = matchers[g];
         if (m == null) {
-          m = matchers[g] = grammars.get(g).pattern().matcher(normalised);
+          m = matchers[g] = grammars.get(g).pattern().matcher(searched);
           m.useTransparentBounds(true); // the guards look outside the region, as find() would
           m.useAnchoringBounds(false);
         }
-        m.region(i, normalised.length());
+        m.region(i, searched.length());
         if (m.lookingAt()) {
           hits.add(new Hit(grammars.get(g).id(), i, m.end()));
           resumeAt[g] = Math.max(m.end(), i + 1);
@@ -159,14 +166,34 @@ public final class ModelGrammars implements Serializable {
   }
 
   /**
-   * Turns raw pattern hits (from {@link #hits}) into model matches: drops trailing words that are not model
-   * suffixes, drops short codes whose vendor is neither named beside them nor the context vendor,
-   * then keeps non-overlapping spans, longest first, with ties going to the context vendor's
-   * grammar and then to the grammar listed first.
+   * The text the grammar patterns run over, offset for offset the same as {@code text}: its
+   * separators normalised and, for text that came from OCR, look-alike characters inside model
+   * numbers read back as the grammar of one vendor (the context vendor's first) accepts them,
+   * "DS-2CO2347G2-LU" as "DS-2CD2347G2-LU". Matches keep the text as written.
    */
-  private List<ModelMatch> resolve(CharSequence text, List<Hit> hits, String contextVendor) {
-    String original = text.toString();
+  public String searchText(CharSequence text, String contextVendor, boolean ocr) {
     String normalised = normaliseSeparators(text);
+    if (!ocr) {
+      return normalised;
+    }
+    Optional<Vendor> context = contextVendor(contextVendor);
+    List<Pattern> byPreference = grammars.stream()
+        .sorted(Comparator.comparingInt((ModelGrammar g) -> contextScore(g, context)).reversed())
+        .map(ModelGrammar::pattern)
+        .toList();
+    return ocrCorrector.correct(normalised, byPreference);
+  }
+
+  /**
+   * Turns raw pattern hits over {@code searched} (from {@link #hits}) into model matches: drops
+   * trailing words that are not model suffixes, drops short codes whose vendor is neither named
+   * beside them nor the context vendor, then keeps non-overlapping spans, longest first, with ties
+   * going to the context vendor's grammar and then to the grammar listed first. Each match's
+   * {@code asWritten} is from {@code text}.
+   */
+  private List<ModelMatch> resolve(
+      CharSequence text, String searched, List<Hit> hits, String contextVendor) {
+    String original = text.toString();
     Optional<Vendor> context = contextVendor(contextVendor);
     record Candidate(ModelMatch match, int contextScore, int order) {
       int length() {
@@ -181,7 +208,7 @@ public final class ModelGrammars implements Serializable {
       }
       ModelGrammar g = grammars.get(order);
       int score = contextScore(g, context);
-      interpret(g, original, normalised, hit.start(), hit.end(), score)
+      interpret(g, original, searched, hit.start(), hit.end(), score)
           .ifPresent(match -> candidates.add(new Candidate(match, score, order)));
     }
     candidates.sort(

@@ -101,7 +101,10 @@ public final class RecordBuilder {
         .setAuthority(fields.authority()).setFoiReference(fields.foiReference())
         .setResponseDate(fields.responseDate())
         .setOutcome(FoiFieldExtractor.outcome(fields.outcomeSignals(), hasEquipment))
-        .setExemptions(fields.exemptions()).build();
+        .setExemptions(fields.exemptions())
+        .setOcr(document.ocr().status().label()).setOcrPages(document.ocr().pages())
+        .setOcrSkippedPages(document.ocr().skippedPages()).setOcrCachedPages(document.ocr().cachedPages())
+        .setOcrMs(document.ocr().millis()).build();
   }
 
   private static MentionRecord mentionRecord(ParsedDocument document, EquipmentMention mention) {

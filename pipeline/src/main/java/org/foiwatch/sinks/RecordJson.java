@@ -17,14 +17,14 @@ public final class RecordJson {
   private RecordJson() {}
 
   public static String toJson(IndexedRecord record) {
+    return valueToJson(record);
+  }
+
+  /** Any record value (a record, a list, a scalar) as JSON, the way {@link #toJson} writes it. */
+  static String valueToJson(Object value) {
     StringWriter out = new StringWriter();
     try (JsonGenerator json = FACTORY.createGenerator(out)) {
-      json.writeStartObject();
-      for (Schema.Field field : record.getSchema().getFields()) {
-        json.writeFieldName(field.name());
-        write(json, record.get(field.pos()));
-      }
-      json.writeEndObject();
+      write(json, value);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -32,11 +32,20 @@ public final class RecordJson {
   }
 
   private static void write(JsonGenerator json, Object value) throws IOException {
-    if (value == null) {
+    if (value instanceof IndexedRecord record) {
+      json.writeStartObject();
+      for (Schema.Field field : record.getSchema().getFields()) {
+        json.writeFieldName(field.name());
+        write(json, record.get(field.pos()));
+      }
+      json.writeEndObject();
+    } else if (value == null) {
       json.writeNull();
     } else if (value instanceof Integer number) {
       json.writeNumber(number);
     } else if (value instanceof Long number) {
+      json.writeNumber(number);
+    } else if (value instanceof Double number) {
       json.writeNumber(number);
     } else if (value instanceof Boolean flag) {
       json.writeBoolean(flag);

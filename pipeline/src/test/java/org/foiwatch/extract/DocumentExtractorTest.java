@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.foiwatch.ingest.Block;
 import org.foiwatch.ingest.DocumentStatus;
+import org.foiwatch.ingest.OcrReport;
 import org.foiwatch.ingest.ParsedDocument;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,8 @@ class DocumentExtractorTest {
 
   private static ParsedDocument document(List<Block> blocks) {
     return new ParsedDocument("file:/x/letter.pdf", null, "id", null, 0, "sha", "application/pdf",
-        DocumentStatus.PARSED, null, null, 1, Map.of(), blocks);
+        DocumentStatus.PARSED, null, null, 1, Map.of(), blocks,
+        OcrReport.of(OcrReport.Status.NOT_NEEDED));
   }
 
   private static Block p(String text) {

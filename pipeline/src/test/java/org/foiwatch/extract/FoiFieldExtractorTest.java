@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.foiwatch.ingest.Block;
 import org.foiwatch.ingest.DocumentStatus;
+import org.foiwatch.ingest.OcrReport;
 import org.foiwatch.ingest.ParsedDocument;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,8 @@ class FoiFieldExtractorTest {
   private static DocumentFields fields(String... paragraphs) {
     List<Block> blocks = java.util.Arrays.stream(paragraphs).map(p -> Block.paragraph(1, p, false)).toList();
     ParsedDocument document = new ParsedDocument("s", null, "id", null, 0, "sha", "application/pdf",
-        DocumentStatus.PARSED, null, null, 1, Map.of(), blocks);
+        DocumentStatus.PARSED, null, null, 1, Map.of(), blocks,
+        OcrReport.of(OcrReport.Status.NOT_NEEDED));
     return FoiFieldExtractor.extract(document, ContextFilter.excludedBlocks(blocks), null);
   }
 
@@ -32,10 +34,21 @@ class FoiFieldExtractorTest {
   }
 
   @Test
+  void letterheadBesideCouncilHouseEndsAtTheFirstCouncil() {
+    assertEquals("Calderbrook Council",
+        fields("Calderbrook Council Council House, Victoria Square", "Our ref: FOI-2024-0001").authority());
+    assertEquals("Thornbury Vale City Council",
+        fields("Thornbury Vale City Council Council Offices, High Street", "Our ref: FOI-2024-0002").authority());
+  }
+
+  @Test
   void outcomesFromTheAnswerNotTheBoilerplate() {
     Set<String> refused = fields("Ashcombe District Council",
         "The Council can neither confirm nor deny whether it holds this information (section 24(2)).").outcomeSignals();
     assertEquals("refused", FoiFieldExtractor.outcome(refused, false));
+    Set<String> refusedThirdPerson = fields("Ashcombe District Council",
+        "The Council neither confirms nor denies whether it holds the information you have requested.").outcomeSignals();
+    assertEquals("refused", FoiFieldExtractor.outcome(refusedThirdPerson, false));
     Set<String> notHeld = fields("Ashcombe District Council",
         "The Council does not hold the information you requested.",
         "If you are dissatisfied you may ask for an internal review; the information is exempt from charge.").outcomeSignals();

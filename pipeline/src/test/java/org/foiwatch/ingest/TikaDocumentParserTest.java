@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -172,13 +173,28 @@ class TikaDocumentParserTest {
   }
 
   @Test
-  void csvArrivesAsTextLinesNotRows() {
+  void csvArrivesAsRowsOfCells() {
     ParsedDocument csv = parseSingle("response.csv", Fixtures.csv(EQUIPMENT));
 
-    // Detected from content as text/plain, so Tika's CSV table output is not used.
+    // Detected from content as plain text (Tika's CSV table output is not used); the .csv name
+    // makes ingest split its lines into cells.
     assertEquals("text/plain", csv.mediaType());
-    assertTrue(text(csv).contains("Hikvision,DS-2CD2143G0-I,12"), () -> text(csv));
-    assertTrue(rows(csv).isEmpty());
+    assertEquals(EQUIPMENT, rows(csv));
+  }
+
+  @Test
+  void semicolonCsvWithQuotedCellsArrivesAsRows() {
+    byte[] csv = "Make;Model;Qty\n\"Hikvision; Hangzhou\";DS-2CD2143G0-I;12\n".getBytes(StandardCharsets.UTF_8);
+    ParsedDocument document = parseSingle("response.csv", csv);
+    assertEquals(List.of(List.of("Make", "Model", "Qty"), List.of("Hikvision; Hangzhou", "DS-2CD2143G0-I", "12")),
+        rows(document));
+  }
+
+  @Test
+  void textNamedCsvButHoldingAPdfIsReadAsThePdf() {
+    ParsedDocument misnamed = parseSingle("response.csv", Fixtures.pdf(LETTER, EQUIPMENT));
+    assertEquals("application/pdf", misnamed.mediaType());
+    assertTrue(text(misnamed).contains("Hikvision DS-2CD2143G0-I 12"), () -> text(misnamed));
   }
 
   @Test
@@ -254,7 +270,8 @@ class TikaDocumentParserTest {
       assertEquals("/in/mail.eml", attached.source());
       assertNotEquals(message.documentId(), attached.documentId());
     }
-    assertEquals(TikaDocumentParser.sha256(pdf), pdfDocument.sha256());
+    assertEquals(TikaDocumentParser.sha256(raw), message.sha256());
+    assertNull(pdfDocument.sha256(), "attachments are not hashed");
     assertEquals("application/pdf", pdfDocument.mediaType());
     assertTrue(text(pdfDocument).contains("Hikvision DS-2CD2143G0-I 12"));
     assertEquals(EQUIPMENT, rows(xlsxDocument));

@@ -1,0 +1,59 @@
+package org.foiwatch.ingest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.tika.exception.TikaConfigException;
+import org.apache.tika.pipes.PipesConfig;
+import org.apache.tika.pipes.PipesParser;
+
+/**
+ * The tika-pipes parsers of this JVM, one per configuration, shared by every {@link
+ * TikaDocumentParser}. DoFn instances come and go (the DirectRunner sets one up per bundle),
+ * while a forked parser JVM takes a second or more to start: sharing keeps at most one pool of
+ * warm parser JVMs per worker JVM. They exit with this JVM (their input closes) or when idle.
+ */
+final class ForkedParsers {
+
+  /** A shared parser and the directory that holds its configuration and the files in flight. */
+  record Pool(PipesParser parser, Path directory) {}
+
+  private static final Map<String, Pool> POOLS = new ConcurrentHashMap<>();
+
+  private ForkedParsers() {}
+
+  static Pool forConfig(String configXml) {
+    return POOLS.computeIfAbsent(configXml, ForkedParsers::start);
+  }
+
+  private static Pool start(String configXml) {
+    try {
+      Path directory = Files.createTempDirectory("foiwatch-tika");
+      Path config = Files.writeString(directory.resolve("tika-config.xml"), configXml);
+      Pool pool = new Pool(new PipesParser(PipesConfig.load(config)), directory);
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(pool), "foiwatch-tika-shutdown"));
+      return pool;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot set up the forked Tika parser in a temporary directory", e);
+    } catch (TikaConfigException e) {
+      throw new IllegalStateException("the generated tika-config is invalid", e);
+    }
+  }
+
+  private static void stop(Pool pool) {
+    try {
+      pool.parser().close();
+    } catch (IOException e) {
+      // The forked JVMs exit by themselves when their input closes.
+    }
+    try (var paths = Files.walk(pool.directory())) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      // A temporary directory left behind is harmless.
+    }
+  }
+}

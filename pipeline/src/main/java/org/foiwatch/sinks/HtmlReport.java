@@ -1,0 +1,339 @@
+package org.foiwatch.sinks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
+import org.apache.beam.sdk.io.fs.ResourceId;
+
+/**
+ * {@code report.html}: one self-contained page (inline CSS and SVG, no scripts, nothing fetched)
+ * with the headline figures, the vendor shares, restricted kit per authority, the authorities
+ * and their outcomes, the documents that failed, and for every figure the mentions it rests on
+ * (file, attachment, page, snippet). Built from the written records, so it shows exactly what
+ * the files hold; the same records give the same bytes.
+ */
+public final class HtmlReport {
+
+  public static final String FILE_NAME = "report.html";
+  /** Tall enough for the headline, both charts and the start of the authorities table. */
+  private static final int SCREENSHOT_HEIGHT = 1600;
+
+  private static final String CSS = """
+      body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1d232a;margin:0;background:#f6f7f9}
+      main{max-width:1100px;margin:0 auto;padding:24px}
+      h1{font-size:26px;margin:0 0 4px}h2{font-size:19px;margin:32px 0 10px;border-bottom:2px solid #d8dde3;padding-bottom:4px}
+      h3{font-size:15px;margin:18px 0 6px}
+      .sub{color:#5b6570;margin:0 0 18px}
+      .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(190px,1fr));gap:12px}
+      .card{background:#fff;border:1px solid #d8dde3;border-radius:8px;padding:12px 14px}
+      .card .n{font-size:28px;font-weight:700}.card .l{color:#5b6570;font-size:13px}
+      .card.alert .n{color:#b42318}
+      table{border-collapse:collapse;width:100%;background:#fff;font-size:14px}
+      th,td{border:1px solid #d8dde3;padding:5px 8px;text-align:left;vertical-align:top}
+      th{background:#eef1f4}td.num{text-align:right;font-variant-numeric:tabular-nums}
+      .restricted{color:#b42318;font-weight:600}.muted{color:#5b6570}
+      .snippet{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12.5px;white-space:pre-wrap;background:#f6f7f9;padding:4px 6px;border-radius:4px}
+      svg text{font:13px system-ui,sans-serif;fill:#1d232a}
+      a{color:#175cd3}
+      """;
+
+  private final List<JsonNode> summary;
+  private final List<JsonNode> documents;
+  private final Map<String, JsonNode> mentionsById = new HashMap<>();
+  private final StringBuilder html = new StringBuilder();
+
+  private HtmlReport(List<JsonNode> summary, List<JsonNode> documents, List<JsonNode> mentions) {
+    this.summary = summary;
+    this.documents = documents;
+    mentions.forEach(m -> mentionsById.put(m.get("mention_id").asText(), m));
+  }
+
+  /**
+   * Writes the report and, when asked, {@code report.png} next to it (needs chromium and a local
+   * output directory; otherwise says why there is none). Prints where they are.
+   */
+  public static void write(String outputDirectory, boolean screenshot, PrintStream out) throws IOException {
+    ResourceId report = write(outputDirectory);
+    out.println("foiwatch: report " + report);
+    if (!screenshot) {
+      return;
+    }
+    Path chromium = Chromium.find();
+    if (!"file".equals(report.getScheme()) || chromium == null) {
+      out.println("foiwatch: no report screenshot: " + (chromium == null
+          ? "chromium is not installed (apt-get install chromium)" : "the output directory is not local"));
+      return;
+    }
+    Path png = Path.of(report.toString()).resolveSibling("report.png");
+    try {
+      Chromium.screenshot(chromium, Path.of(report.toString()), png, SCREENSHOT_HEIGHT);
+      out.println("foiwatch: report screenshot " + png);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while taking the screenshot", e);
+    }
+  }
+
+  /** Writes {@code <output>/report.html} from the records of the run and returns where. */
+  static ResourceId write(String outputDirectory) throws IOException {
+    String page = new HtmlReport(RunSummary.lines(outputDirectory, "summary"), RunSummary.lines(outputDirectory, "documents"),
+        RunSummary.lines(outputDirectory, "mentions")).render();
+    ResourceId file = FileSystems.matchNewResource(outputDirectory, true).resolve(FILE_NAME, StandardResolveOptions.RESOLVE_FILE);
+    try (OutputStream out = Channels.newOutputStream(FileSystems.create(file, "text/html"))) {
+      out.write(page.getBytes(StandardCharsets.UTF_8));
+    }
+    return file;
+  }
+
+  private String render() {
+    html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        + "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>foiwatch report</title><style>")
+        .append(CSS).append("</style></head><body><main>\n");
+    headline();
+    vendorShares();
+    restrictedPerAuthority();
+    authorities();
+    failures();
+    provenance();
+    html.append("</main></body></html>\n");
+    return html.toString();
+  }
+
+  private void headline() {
+    int files = 0;
+    for (JsonNode document : documents) {
+      files += document.get("attachment").isNull() ? 1 : 0;
+    }
+    long failed = documents.stream().filter(HtmlReport::failed).count();
+    int total = 0;
+    int restricted = 0;
+    int restrictedAuthorities = 0;
+    for (JsonNode row : summary) {
+      total += row.get("total_quantity").asInt(0);
+      restricted += row.get("restricted_quantity").asInt();
+      restrictedAuthorities += row.get("restricted_vendors").isEmpty() ? 0 : 1;
+    }
+    html.append("<h1>foiwatch report</h1><p class=\"sub\">").append(files).append(" FOI responses from ")
+        .append(summary.size()).append(" authorities. Every figure links to the passages it rests on.</p>\n");
+    html.append("<div class=\"cards\" id=\"headline\">");
+    card(String.valueOf(summary.size()), "authorities", false);
+    card(String.valueOf(restrictedAuthorities), "authorities running kit from restricted vendors", restrictedAuthorities > 0);
+    card(String.valueOf(total), "units of equipment stated", false);
+    card(restricted + " (" + percent(total == 0 ? null : (double) restricted / total) + ")",
+        "units from restricted vendors (NDAA-889, FCC-COVERED)", restricted > 0);
+    card(String.valueOf(failed), "documents that could not be read", failed > 0);
+    html.append("</div>\n");
+  }
+
+  private void card(String number, String label, boolean alert) {
+    html.append("<div class=\"card").append(alert ? " alert" : "").append("\"><div class=\"n\">").append(escape(number))
+        .append("</div><div class=\"l\">").append(escape(label)).append("</div></div>");
+  }
+
+  private void vendorShares() {
+    Map<String, Integer> byVendor = new TreeMap<>();
+    Map<String, Boolean> restricted = new HashMap<>();
+    int total = 0;
+    for (JsonNode row : summary) {
+      for (JsonNode vendor : row.get("vendors")) {
+        if (!vendor.get("quantity").isNull()) {
+          byVendor.merge(vendor.get("vendor").asText(), vendor.get("quantity").asInt(), Integer::sum);
+          restricted.put(vendor.get("vendor").asText(), !vendor.get("restricted").isEmpty());
+          total += vendor.get("quantity").asInt();
+        }
+      }
+    }
+    List<Map.Entry<String, Integer>> bars = new ArrayList<>(byVendor.entrySet());
+    bars.sort(Map.Entry.<String, Integer>comparingByValue().reversed());
+    html.append("<h2>Vendor share of stated equipment</h2>\n");
+    if (bars.isEmpty()) {
+      html.append("<p class=\"muted\">No quantities were stated.</p>\n");
+      return;
+    }
+    List<String[]> rows = new ArrayList<>();
+    for (Map.Entry<String, Integer> bar : bars) {
+      rows.add(new String[] {bar.getKey(), bar.getValue() + " (" + percent((double) bar.getValue() / total) + ")",
+          String.valueOf(bar.getValue()), restricted.get(bar.getKey()) ? "restricted" : ""});
+    }
+    barChart("vendor-shares", rows);
+    html.append("<p class=\"muted\">Red: on a restriction list (NDAA-889, FCC-COVERED), directly or as the OEM maker.</p>\n");
+  }
+
+  private void restrictedPerAuthority() {
+    html.append("<h2>Restricted kit per authority</h2>\n");
+    List<String[]> rows = new ArrayList<>();
+    for (JsonNode row : summary) {
+      if (!row.get("restricted_vendors").isEmpty()) {
+        rows.add(new String[] {authority(row), row.get("restricted_quantity").asInt() + " ("
+            + percent(row.get("restricted_share").isNull() ? null : row.get("restricted_share").asDouble()) + ") "
+            + join(row.get("restricted_vendors")), String.valueOf(row.get("restricted_quantity").asInt()), "restricted"});
+      }
+    }
+    if (rows.isEmpty()) {
+      html.append("<p class=\"muted\">No authority named a restricted vendor.</p>\n");
+      return;
+    }
+    rows.sort((a, b) -> Integer.compare(Integer.parseInt(b[2]), Integer.parseInt(a[2])));
+    barChart("restricted-per-authority", rows);
+    html.append("<p class=\"muted\">Units stated from restricted vendors, with their share of the authority's stated "
+        + "equipment. An authority that names a restricted vendor without a quantity shows 0.</p>\n");
+  }
+
+  /** A horizontal bar chart as inline SVG; each row: label, value text, value, "restricted" or "". */
+  private void barChart(String id, List<String[]> rows) {
+    int max = Math.max(1, rows.stream().mapToInt(r -> Integer.parseInt(r[2])).max().orElse(1));
+    int labelWidth = 300;
+    int barWidth = 520;
+    int height = rows.size() * 26 + 6;
+    html.append("<svg id=\"").append(id).append("\" role=\"img\" width=\"100%\" viewBox=\"0 0 1060 ").append(height)
+        .append("\" xmlns=\"http://www.w3.org/2000/svg\">");
+    for (int i = 0; i < rows.size(); i++) {
+      String[] row = rows.get(i);
+      int y = i * 26 + 4;
+      int width = Math.max(2, Integer.parseInt(row[2]) * barWidth / max);
+      html.append("<text x=\"").append(labelWidth - 8).append("\" y=\"").append(y + 15)
+          .append("\" text-anchor=\"end\">").append(escape(row[0])).append("</text>")
+          .append("<rect x=\"").append(labelWidth).append("\" y=\"").append(y).append("\" width=\"").append(width)
+          .append("\" height=\"20\" rx=\"3\" fill=\"").append(row[3].isEmpty() ? "#6b8bb8" : "#d92d20").append("\"/>")
+          .append("<text x=\"").append(labelWidth + width + 6).append("\" y=\"").append(y + 15).append("\">")
+          .append(escape(row[1])).append("</text>");
+    }
+    html.append("</svg>\n");
+  }
+
+  private void authorities() {
+    html.append("<h2>Authorities</h2>\n<table id=\"authorities\"><tr><th>Authority</th><th>GSS code</th><th>Files</th>"
+        + "<th>Outcome</th><th>FOI reference</th><th>Units stated</th><th>Cameras</th><th>Restricted units</th>"
+        + "<th>Vendors (units)</th></tr>\n");
+    for (int a = 0; a < summary.size(); a++) {
+      JsonNode row = summary.get(a);
+      html.append("<tr><td>").append(escape(authority(row))).append("</td><td class=\"muted\">")
+          .append(row.get("gss_code").isNull() ? "–" : escape(row.get("gss_code").asText())).append("</td><td class=\"num\">")
+          .append(row.get("documents").asInt()).append(row.get("failed").asInt() > 0
+              ? " <span class=\"restricted\">(" + row.get("failed").asInt() + " failed)</span>" : "")
+          .append("</td><td>").append(escape(row.get("outcome").asText("unknown"))).append("</td><td>")
+          .append(escape(join(row.get("foi_references")))).append("</td><td class=\"num\">").append(number(row.get("total_quantity")))
+          .append("</td><td class=\"num\">").append(number(row.get("total_cameras"))).append("</td><td class=\"num")
+          .append(row.get("restricted_quantity").asInt() > 0 ? " restricted" : "").append("\">")
+          .append(row.get("restricted_quantity").asInt()).append("</td><td>");
+      JsonNode vendors = row.get("vendors");
+      for (int v = 0; v < vendors.size(); v++) {
+        JsonNode vendor = vendors.get(v);
+        html.append(v > 0 ? ", " : "").append("<a href=\"#f").append(a).append('-').append(v).append("\"")
+            .append(vendor.get("restricted").isEmpty() ? "" : " class=\"restricted\"").append('>')
+            .append(escape(vendor.get("vendor").asText())).append(' ')
+            .append(vendor.get("quantity").isNull() ? "(no count)" : vendor.get("quantity").asText()).append("</a>");
+      }
+      html.append("</td></tr>\n");
+    }
+    html.append("</table>\n");
+  }
+
+  private void failures() {
+    html.append("<h2>Documents that could not be read</h2>\n");
+    List<JsonNode> failed = documents.stream().filter(HtmlReport::failed).toList();
+    if (failed.isEmpty()) {
+      html.append("<p class=\"muted\">None: every document was read.</p>\n");
+      return;
+    }
+    html.append("<table id=\"failures\"><tr><th>File</th><th>Attachment</th><th>Status</th><th>Reason</th></tr>\n");
+    for (JsonNode document : failed) {
+      html.append("<tr><td>").append(fileLink(document.get("source").asText(), 0)).append("</td><td>")
+          .append(escape(document.get("attachment").asText(""))).append("</td><td>")
+          .append(escape(document.get("status").asText())).append("</td><td>")
+          .append(escape(document.get("error").asText(""))).append("</td></tr>\n");
+    }
+    html.append("</table>\n");
+  }
+
+  private void provenance() {
+    html.append("<h2>Where each figure comes from</h2>\n");
+    for (int a = 0; a < summary.size(); a++) {
+      JsonNode row = summary.get(a);
+      JsonNode vendors = row.get("vendors");
+      for (int v = 0; v < vendors.size(); v++) {
+        JsonNode vendor = vendors.get(v);
+        html.append("<h3 id=\"f").append(a).append('-').append(v).append("\">").append(escape(authority(row))).append(": ")
+            .append(escape(vendor.get("vendor").asText())).append(", ")
+            .append(vendor.get("quantity").isNull() ? "quantity not stated" : vendor.get("quantity").asInt() + " units")
+            .append(vendor.get("restricted").isEmpty() ? ""
+                : " <span class=\"restricted\">" + escape(join(vendor.get("restricted"))) + "</span>")
+            .append("</h3>\n<table><tr><th>File</th><th>Attachment</th><th>Page</th><th>Model</th><th>Qty</th>"
+                + "<th>Snippet</th></tr>\n");
+        for (JsonNode id : vendor.get("mention_ids")) {
+          JsonNode mention = mentionsById.get(id.asText());
+          int page = mention.get("page").asInt();
+          html.append("<tr><td>").append(fileLink(mention.get("source").asText(), mention.get("attachment").isNull() ? page : 0))
+              .append("</td><td>").append(escape(mention.get("attachment").asText(""))).append("</td><td class=\"num\">")
+              .append(page).append(mention.get("sheet").isNull() ? "" : " (" + escape(mention.get("sheet").asText()) + ")")
+              .append("</td><td>").append(escape(mention.get("model").asText("–"))).append("</td><td class=\"num\">")
+              .append(number(mention.get("quantity"))).append("</td><td><div class=\"snippet\">")
+              .append(escape(mention.get("snippet").asText())).append("</div></td></tr>\n");
+        }
+        html.append("</table>\n");
+      }
+    }
+  }
+
+  /** A link that opens the file (at the page, for PDFs) where the source is a local path; its name otherwise. */
+  private static String fileLink(String source, int page) {
+    String name = source.substring(source.lastIndexOf('/') + 1);
+    if (source.contains("://")) {
+      return escape(name);
+    }
+    String uri = Path.of(source).toAbsolutePath().toUri().toString();
+    boolean pdf = name.toLowerCase(Locale.ROOT).endsWith(".pdf");
+    return "<a href=\"" + escape(pdf && page > 0 ? uri + "#page=" + page : uri) + "\" title=\"" + escape(source) + "\">"
+        + escape(name) + "</a>";
+  }
+
+  private static boolean failed(JsonNode document) {
+    String status = document.get("status").asText();
+    return !status.equals("parsed") && !status.equals("truncated");
+  }
+
+  private static String authority(JsonNode row) {
+    return row.get("authority").asText("(authority not found)");
+  }
+
+  private static String number(JsonNode value) {
+    return value.isNull() ? "–" : value.asText();
+  }
+
+  private static String percent(Double share) {
+    return share == null ? "n/a" : String.format(Locale.ROOT, "%.0f%%", share * 100);
+  }
+
+  private static String join(JsonNode values) {
+    List<String> items = new ArrayList<>();
+    values.forEach(v -> items.add(v.asText()));
+    return String.join(", ", items);
+  }
+
+  static String escape(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (char c : text.toCharArray()) {
+      switch (c) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&#39;");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,68 @@
+package org.foiwatch.records;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AuthoritySummaryTest {
+
+  private static DocumentRecord document(String source, String attachment, String status, String outcome, String reference) {
+    return DocumentRecord.newBuilder().setDocumentId(source + attachment).setSource(source).setAttachment(attachment)
+        .setDepth(attachment == null ? 0 : 1).setPages(1).setChars(10).setStatus(status).setAuthority("Ashcombe DC")
+        .setOutcome(outcome).setFoiReference(reference).build();
+  }
+
+  private static EquipmentRecord equipment(String source, String vendor, Integer quantity, String type, List<String> restricted,
+      String mention) {
+    return EquipmentRecord.newBuilder().setEquipmentId(source + vendor + type).setSource(source).setVendor(vendor)
+        .setQuantity(quantity).setProductType(type).setRestricted(restricted).setMentionIds(List.of(mention)).build();
+  }
+
+  @Test
+  void figuresAddUpPerVendorWithTheirSourcesAndMentions() {
+    List<DocumentRecord> documents = List.of(
+        document("a.eml", null, "parsed", "disclosed", "FOI-1"),
+        document("a.eml", "register.xlsx", "corrupt", null, null),
+        document("b.pdf", null, "parsed", "partial", "FOI-2"));
+    List<EquipmentRecord> equipment = List.of(
+        equipment("a.eml", "Hikvision", 30, "camera", List.of("FCC-COVERED", "NDAA-889"), "m1"),
+        equipment("b.pdf", "Hikvision", 12, "nvr", List.of("FCC-COVERED", "NDAA-889"), "m2"),
+        equipment("b.pdf", "Axis", 18, "camera", List.of(), "m3"),
+        equipment("b.pdf", "Bosch", null, "camera", List.of(), "m4"));
+
+    SummaryRecord summary = AuthoritySummary.build("Ashcombe DC", documents, equipment);
+
+    assertEquals(2, summary.getDocuments());
+    assertEquals(1, summary.getFailed());
+    assertEquals("mixed", summary.getOutcome());
+    assertEquals(List.of("FOI-1", "FOI-2"), summary.getFoiReferences());
+    assertEquals(60, summary.getTotalQuantity());
+    assertEquals(48, summary.getTotalCameras());
+    assertEquals(42, summary.getRestrictedQuantity());
+    assertEquals(0.7, summary.getRestrictedShare(), 1e-9);
+    assertEquals(List.of("Hikvision"), summary.getRestrictedVendors());
+    assertEquals(List.of("Hikvision", "Axis", "Bosch"), summary.getVendors().stream().map(VendorFigure::getVendor).toList());
+    VendorFigure hikvision = summary.getVendors().get(0);
+    assertEquals(42, hikvision.getQuantity());
+    assertEquals(List.of("a.eml", "b.pdf"), hikvision.getSources());
+    assertEquals(List.of("m1", "m2"), hikvision.getMentionIds());
+    assertNull(summary.getVendors().get(2).getQuantity());
+    assertEquals(List.of("a.eml", "b.pdf"), summary.getSources());
+  }
+
+  @Test
+  void withoutStatedQuantitiesTotalsAndShareAreNullNotZero() {
+    SummaryRecord summary = AuthoritySummary.build(null,
+        List.of(document("c.txt", null, "parsed", "not_held", null)),
+        List.of(equipment("c.txt", "Dahua", null, "camera", List.of("NDAA-889"), "m9")));
+    assertNull(summary.getAuthority());
+    assertEquals("not_held", summary.getOutcome());
+    assertNull(summary.getTotalQuantity());
+    assertNull(summary.getTotalCameras());
+    assertNull(summary.getRestrictedShare());
+    assertEquals(0, summary.getRestrictedQuantity());
+    assertEquals(List.of("Dahua"), summary.getRestrictedVendors());
+  }
+}
