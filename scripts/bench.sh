@@ -81,12 +81,14 @@ bench_size() { # bench_size N: all measurements on corpus-N into work/bench/resu
   mkdir -p "$results"
   measure "$results" tika "(a) bare Tika loop, $(nproc) threads" all \
     "${bench_java[@]}" org.foiwatch.bench.TikaLoop "work/bench/corpus-$size"
+  # OCR off in (b) and (c): the bare loop (a) reads no scans either, so the ratios compare the
+  # same work; a run's own summary reports OCR pages and time.
   measure "$results" direct "(b) foiwatch DirectRunner" all \
-    scripts/run.sh --input="$files" --output="$results/out-direct"
+    scripts/run.sh --ocr=never --input="$files" --output="$results/out-direct"
   measure "$results" flink1 "(c1) foiwatch FlinkRunner p=1" all \
-    scripts/run.sh --runner=FlinkRunner --parallelism=1 --input="$files" --output="$results/out-flink1"
+    scripts/run.sh --ocr=never --runner=FlinkRunner --parallelism=1 --input="$files" --output="$results/out-flink1"
   measure "$results" flink2 "(c2) foiwatch FlinkRunner p=2" all \
-    scripts/run.sh --runner=FlinkRunner --parallelism=2 --input="$files" --output="$results/out-flink2"
+    scripts/run.sh --ocr=never --runner=FlinkRunner --parallelism=2 --input="$files" --output="$results/out-flink2"
   if command -v pdftotext >/dev/null; then
     # A process per core; grep's "no match" status is not a failure.
     measure "$results" pdftotext "(d) pdftotext | grep, $(nproc) procs" pdf \

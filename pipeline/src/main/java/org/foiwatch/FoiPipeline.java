@@ -15,6 +15,7 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.foiwatch.extract.ExtractMentions;
+import org.foiwatch.ingest.ForkedParsers;
 import org.foiwatch.ingest.InputFiles;
 import org.foiwatch.ingest.MatchInputs;
 import org.foiwatch.ingest.OcrSettings;
@@ -73,7 +74,9 @@ public final class FoiPipeline {
     System.err.flush();
     if (options.getRunner().getSimpleName().startsWith("Flink")) {
       // Embedded Flink's Pekko shutdown hook runs after its class loader is closed and prints a
-      // ClassNotFoundException trace on every exit; the run is over and flushed, so skip hooks.
+      // ClassNotFoundException trace on every exit; the run is over and flushed, so skip hooks
+      // (stopping the parser JVMs, which a hook would have done, first).
+      ForkedParsers.stopAll();
       Runtime.getRuntime().halt(status);
     }
     System.exit(status);

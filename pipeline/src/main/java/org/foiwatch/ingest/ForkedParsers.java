@@ -17,7 +17,7 @@ import org.apache.tika.pipes.PipesParser;
  * while a forked parser JVM takes a second or more to start: sharing keeps at most one pool of
  * warm parser JVMs per worker JVM. They exit with this JVM (their input closes) or when idle.
  */
-final class ForkedParsers {
+public final class ForkedParsers {
 
   /** A shared parser and the directory that holds its configuration and the files in flight. */
   record Pool(PipesParser parser, Path directory) {}
@@ -42,6 +42,15 @@ final class ForkedParsers {
     } catch (TikaConfigException e) {
       throw new IllegalStateException("the generated tika-config is invalid", e);
     }
+  }
+
+  /**
+   * Stops every parser JVM and deletes their files now: for a process that ends with
+   * {@code Runtime.halt}, which runs no shutdown hooks.
+   */
+  public static void stopAll() {
+    POOLS.values().forEach(ForkedParsers::stop);
+    POOLS.clear();
   }
 
   private static void stop(Pool pool) {

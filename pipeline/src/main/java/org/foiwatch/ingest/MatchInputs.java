@@ -7,6 +7,7 @@ import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.MetadataCoderV2;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 
@@ -23,6 +24,8 @@ public final class MatchInputs extends PTransform<PBegin, PCollection<FileIO.Rea
   public PCollection<FileIO.ReadableFile> expand(PBegin input) {
     return input
         .apply("ListedFiles", Create.of(files).withCoder(MetadataCoderV2.of()))
+        // A created collection sits on one worker; spread the files so every worker parses.
+        .apply("SpreadFiles", Reshuffle.viaRandomKey())
         // Uncompressed: a .gz or .zip input is a document to parse, not a stream to inflate.
         .apply("OpenFiles", FileIO.readMatches().withCompression(Compression.UNCOMPRESSED));
   }
