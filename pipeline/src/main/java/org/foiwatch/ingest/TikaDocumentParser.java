@@ -357,7 +357,6 @@ public final class TikaDocumentParser implements AutoCloseable {
     putIfPresent(selected, "from_email", metadata.get("Message:From-Email"));
     putIfPresent(selected, "to", metadata.get("Message-To"));
     putIfPresent(selected, "created", metadata.get(TikaCoreProperties.CREATED));
-    putIfPresent(selected, "resource_name", metadata.get(TikaCoreProperties.RESOURCE_NAME_KEY));
     return selected;
   }
 
