@@ -31,6 +31,10 @@ public final class InputFiles {
       walk(Path.of(input).toAbsolutePath().normalize(), files);
     } else if (!remote && !hasGlob(input) && Files.isRegularFile(Path.of(input))) {
       files.add(metadata(Path.of(input).toAbsolutePath().normalize()));
+    } else if (!remote && !hasGlob(input)) {
+      // Nothing there. Beam would look for it by walking its parent directory tree, which for
+      // a mistyped /path is the whole file system.
+      return files;
     } else {
       files.addAll(match(input.endsWith("/") ? input + "**" : input));
     }
