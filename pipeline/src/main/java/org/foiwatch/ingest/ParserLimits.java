@@ -35,4 +35,9 @@ public record ParserLimits(
     return new ParserLimits(maxFileBytes, maxCharsPerDocument, maxAttachments, maxAttachmentDepth, maxRowsPerSheet,
         maxCompressionRatio, parseTimeoutSeconds, megabytes, pdfMaxMainMemoryBytes, isolated);
   }
+
+  public ParserLimits withIsolation(boolean forked) {
+    return new ParserLimits(maxFileBytes, maxCharsPerDocument, maxAttachments, maxAttachmentDepth, maxRowsPerSheet,
+        maxCompressionRatio, parseTimeoutSeconds, parseMemoryMb, pdfMaxMainMemoryBytes, forked);
+  }
 }

@@ -1,11 +1,7 @@
 package org.foiwatch.normalise;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -489,20 +485,13 @@ public final class ModelGrammars implements Serializable {
   }
 
   private static ModelGrammars load() {
-    try (InputStream in = ModelGrammars.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + RESOURCE);
-      }
-      JsonNode root = new ObjectMapper().readTree(in);
-      JsonNode entries = root.isArray() ? root : root.get("grammars");
-      List<ModelGrammar> grammars = new ArrayList<>();
-      for (JsonNode e : entries) {
-        grammars.add(toGrammar(e));
-      }
-      return new ModelGrammars(grammars);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + RESOURCE, e);
+    JsonNode root = ReferenceData.json(RESOURCE);
+    JsonNode entries = root.isArray() ? root : root.get("grammars");
+    List<ModelGrammar> grammars = new ArrayList<>();
+    for (JsonNode e : entries) {
+      grammars.add(toGrammar(e));
     }
+    return new ModelGrammars(grammars);
   }
 
   private static ModelGrammar toGrammar(JsonNode e) {

@@ -1,11 +1,7 @@
 package org.foiwatch.normalise;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.nio.CharBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,18 +46,11 @@ final class OcrModelCorrector implements Serializable {
   }
 
   static OcrModelCorrector standard() {
-    try (InputStream in = OcrModelCorrector.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + RESOURCE);
-      }
-      List<String> groups = new ArrayList<>();
-      for (JsonNode group : new ObjectMapper().readTree(in).get("groups")) {
-        groups.add(group.asText());
-      }
-      return fromGroups(groups);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + RESOURCE, e);
+    List<String> groups = new ArrayList<>();
+    for (JsonNode group : ReferenceData.json(RESOURCE).get("groups")) {
+      groups.add(group.asText());
     }
+    return fromGroups(groups);
   }
 
   /** Each character of a group may stand for any other letter or digit of it. */

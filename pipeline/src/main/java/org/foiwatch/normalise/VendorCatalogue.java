@@ -1,11 +1,7 @@
 package org.foiwatch.normalise;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -169,22 +165,15 @@ public final class VendorCatalogue implements Serializable {
   }
 
   private static VendorCatalogue load() {
-    try (InputStream in = VendorCatalogue.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + RESOURCE);
-      }
-      JsonNode root = new ObjectMapper().readTree(in);
-      JsonNode entries = root.isArray() ? root : root.get("vendors");
-      Map<String, JsonNode> byName = new LinkedHashMap<>();
-      entries.forEach(e -> byName.put(e.get("canonical").asText(), e));
-      List<Vendor> vendors = new ArrayList<>();
-      for (JsonNode e : byName.values()) {
-        vendors.add(toVendor(e, byName));
-      }
-      return new VendorCatalogue(vendors);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + RESOURCE, e);
+    JsonNode root = ReferenceData.json(RESOURCE);
+    JsonNode entries = root.isArray() ? root : root.get("vendors");
+    Map<String, JsonNode> byName = new LinkedHashMap<>();
+    entries.forEach(e -> byName.put(e.get("canonical").asText(), e));
+    List<Vendor> vendors = new ArrayList<>();
+    for (JsonNode e : byName.values()) {
+      vendors.add(toVendor(e, byName));
     }
+    return new VendorCatalogue(vendors);
   }
 
   private static Vendor toVendor(JsonNode e, Map<String, JsonNode> byName) {

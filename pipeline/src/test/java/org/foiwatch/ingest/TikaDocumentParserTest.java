@@ -377,12 +377,7 @@ class TikaDocumentParserTest {
     byte[] raw = Fixtures.emlWithAttachments(MAIL, "Please find our response attached.",
         List.of(attachment("response.pdf", Fixtures.pdf(LETTER, EQUIPMENT)),
             attachment("cameras.xlsx", Fixtures.xlsx(List.of(new Sheet("Cameras", null, EQUIPMENT))))));
-    ParserLimits defaults = ParserLimits.defaults();
-    ParserLimits inProcessLimits = new ParserLimits(defaults.maxFileBytes(), defaults.maxCharsPerDocument(),
-        defaults.maxAttachments(), defaults.maxAttachmentDepth(), defaults.maxRowsPerSheet(),
-        defaults.maxCompressionRatio(), defaults.parseTimeoutSeconds(), defaults.parseMemoryMb(),
-        defaults.pdfMaxMainMemoryBytes(), false);
-    try (TikaDocumentParser inProcess = new TikaDocumentParser(inProcessLimits)) {
+    try (TikaDocumentParser inProcess = new TikaDocumentParser(ParserLimits.defaults().withIsolation(false))) {
       List<ParsedDocument> forked = parser.parse("/in/mail.eml", raw);
       assertEquals(3, forked.size());
       assertEquals(forked, inProcess.parse("/in/mail.eml", raw));

@@ -1,0 +1,25 @@
+package org.foiwatch.normalise;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/** Reads the reference-data files shipped as class-path resources of this package. */
+final class ReferenceData {
+
+  private ReferenceData() {}
+
+  /** The JSON document at {@code resource}; a missing or unreadable file is a build error. */
+  static JsonNode json(String resource) {
+    try (InputStream in = ReferenceData.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + resource);
+      }
+      return new ObjectMapper().readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + resource, e);
+    }
+  }
+}
