@@ -165,7 +165,7 @@ public final class FoiPipeline {
         .setCoder(parsed.getCoder())
         .apply("ExtractMentions", new ExtractMentions())
         .apply("BuildRecords", new BuildRecords());
-    records.and(SummarizeAuthorities.SUMMARY, records.apply("SummarizeAuthorities", new SummarizeAuthorities()))
+    records.and(SummarizeAuthorities.SUMMARY, records.get(BuildRecords.FILE_SUMMARIES).apply("SummarizeAuthorities", new SummarizeAuthorities()))
         .apply("WriteOutputs", new WriteOutputs(options.getOutput(), RecordFormat.parse(options.getFormats()),
             options.getRecordsPerShard()));
     return pipeline;

@@ -25,7 +25,7 @@ public final class MatchInputs extends PTransform<PBegin, PCollection<FileIO.Rea
     return input
         .apply("ListedFiles", Create.of(files).withCoder(MetadataCoderV2.of()))
         // A created collection sits on one worker; spread the files so every worker parses.
-        .apply("SpreadFiles", Reshuffle.viaRandomKey())
+        .apply("SpreadFiles", Reshuffle.<MatchResult.Metadata>viaRandomKey().withNumBuckets(32))
         // Uncompressed: a .gz or .zip input is a document to parse, not a stream to inflate.
         .apply("OpenFiles", FileIO.readMatches().withCompression(Compression.UNCOMPRESSED));
   }

@@ -8,7 +8,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** Builds one authority's {@link SummaryRecord} from its documents and equipment. Plain Java, no Beam. */
+/**
+ * Builds one authority's {@link SummaryRecord} from its documents and equipment, or by merging the
+ * summaries of its input files (what the pipeline does: each file is summed where it is built, the
+ * parts are merged per authority). Plain Java, no Beam.
+ */
 public final class AuthoritySummary {
 
   private static final Set<String> READ = Set.of("parsed", "truncated");
@@ -20,12 +24,37 @@ public final class AuthoritySummary {
     return authority == null ? "\u0000" : authority;
   }
 
+  /** The authority a grouping key stands for (see {@link #key}). */
+  public static String authority(String key) {
+    return key.equals(key(null)) ? null : key;
+  }
+
   public static SummaryRecord build(String authority, Iterable<DocumentRecord> documents, Iterable<EquipmentRecord> equipment) {
-    Set<String> sources = new TreeSet<>();
-    Set<String> outcomes = new TreeSet<>();
-    Set<String> references = new TreeSet<>();
-    int failed = 0;
-    for (DocumentRecord document : documents) {
+    Totals totals = new Totals();
+    documents.forEach(totals::add);
+    equipment.forEach(totals::add);
+    return totals.toRecord(authority);
+  }
+
+  /** The summary {@link #build} gives for the union of the records the parts were built from. */
+  public static SummaryRecord merge(String authority, Iterable<SummaryRecord> parts) {
+    Totals totals = new Totals();
+    parts.forEach(totals::add);
+    return totals.toRecord(authority);
+  }
+
+  /** The figures of one authority as they are added up. */
+  private static final class Totals {
+    private final Set<String> sources = new TreeSet<>();
+    private final Set<String> outcomes = new TreeSet<>();
+    private final Set<String> references = new TreeSet<>();
+    private final Map<String, Figure> byVendor = new TreeMap<>();
+    private int failed;
+    private Integer total;
+    private Integer cameras;
+    private int restricted;
+
+    void add(DocumentRecord document) {
       if (document.getAttachment() == null) {
         sources.add(document.getSource());
         addIfPresent(outcomes, document.getOutcome());
@@ -36,45 +65,47 @@ public final class AuthoritySummary {
       }
     }
 
-    Map<String, Figure> byVendor = new TreeMap<>();
-    Integer total = null;
-    Integer cameras = null;
-    int restricted = 0;
-    for (EquipmentRecord item : equipment) {
+    void add(EquipmentRecord item) {
       byVendor.computeIfAbsent(item.getVendor(), v -> new Figure()).add(item);
       Integer quantity = item.getQuantity();
-      if (quantity != null) {
-        total = (total == null ? 0 : total) + quantity;
-        if ("camera".equals(item.getProductType())) {
-          cameras = (cameras == null ? 0 : cameras) + quantity;
-        }
-        if (!item.getRestricted().isEmpty()) {
-          restricted += quantity;
-        }
+      total = sum(total, quantity);
+      if ("camera".equals(item.getProductType())) {
+        cameras = sum(cameras, quantity);
+      }
+      if (quantity != null && !item.getRestricted().isEmpty()) {
+        restricted += quantity;
       }
     }
-    List<VendorFigure> vendors = new ArrayList<>();
-    byVendor.forEach((vendor, figure) -> vendors.add(figure.toRecord(vendor)));
-    // Largest first; vendors without a stated quantity last; ties by name (the map's order).
-    vendors.sort(Comparator.comparing((VendorFigure v) -> v.getQuantity() == null ? -1 : v.getQuantity()).reversed());
 
-    return SummaryRecord.newBuilder()
-        .setAuthority(authority).setGssCode(null)
-        .setDocuments(sources.size()).setFailed(failed)
-        .setOutcome(outcomes.isEmpty() ? null : outcomes.size() == 1 ? outcomes.iterator().next() : "mixed")
-        .setFoiReferences(List.copyOf(references))
-        .setTotalQuantity(total).setTotalCameras(cameras)
-        .setRestrictedQuantity(restricted)
-        .setRestrictedShare(total == null || total == 0 ? null : (double) restricted / total)
-        .setRestrictedVendors(vendors.stream().filter(v -> !v.getRestricted().isEmpty()).map(VendorFigure::getVendor).sorted().toList())
-        .setVendors(vendors)
-        .setSources(List.copyOf(sources))
-        .build();
-  }
+    void add(SummaryRecord part) {
+      sources.addAll(part.getSources());
+      // A part's "mixed" stays mixed: it cannot equal any other outcome.
+      addIfPresent(outcomes, part.getOutcome());
+      references.addAll(part.getFoiReferences());
+      part.getVendors().forEach(v -> byVendor.computeIfAbsent(v.getVendor(), name -> new Figure()).add(v));
+      failed += part.getFailed();
+      total = sum(total, part.getTotalQuantity());
+      cameras = sum(cameras, part.getTotalCameras());
+      restricted += part.getRestrictedQuantity();
+    }
 
-  private static void addIfPresent(Set<String> values, String value) {
-    if (value != null) {
-      values.add(value);
+    SummaryRecord toRecord(String authority) {
+      List<VendorFigure> vendors = new ArrayList<>();
+      byVendor.forEach((vendor, figure) -> vendors.add(figure.toRecord(vendor)));
+      // Largest first; vendors without a stated quantity last; ties by name (the map's order).
+      vendors.sort(Comparator.comparing((VendorFigure v) -> v.getQuantity() == null ? -1 : v.getQuantity()).reversed());
+      return SummaryRecord.newBuilder()
+          .setAuthority(authority).setGssCode(null)
+          .setDocuments(sources.size()).setFailed(failed)
+          .setOutcome(outcomes.isEmpty() ? null : outcomes.size() == 1 ? outcomes.iterator().next() : "mixed")
+          .setFoiReferences(List.copyOf(references))
+          .setTotalQuantity(total).setTotalCameras(cameras)
+          .setRestrictedQuantity(restricted)
+          .setRestrictedShare(total == null || total == 0 ? null : (double) restricted / total)
+          .setRestrictedVendors(vendors.stream().filter(v -> !v.getRestricted().isEmpty()).map(VendorFigure::getVendor).sorted().toList())
+          .setVendors(vendors)
+          .setSources(List.copyOf(sources))
+          .build();
     }
   }
 
@@ -86,17 +117,36 @@ public final class AuthoritySummary {
     private final Set<String> mentionIds = new TreeSet<>();
 
     void add(EquipmentRecord item) {
-      if (item.getQuantity() != null) {
-        quantity = (quantity == null ? 0 : quantity) + item.getQuantity();
-      }
+      quantity = sum(quantity, item.getQuantity());
       restricted.addAll(item.getRestricted());
       sources.add(item.getSource());
       mentionIds.addAll(item.getMentionIds());
     }
 
+    void add(VendorFigure part) {
+      quantity = sum(quantity, part.getQuantity());
+      restricted.addAll(part.getRestricted());
+      sources.addAll(part.getSources());
+      mentionIds.addAll(part.getMentionIds());
+    }
+
     VendorFigure toRecord(String vendor) {
       return VendorFigure.newBuilder().setVendor(vendor).setQuantity(quantity).setRestricted(List.copyOf(restricted))
           .setSources(List.copyOf(sources)).setMentionIds(List.copyOf(mentionIds)).build();
+    }
+  }
+
+  /** Null-aware sum: null only while no quantity is stated. */
+  private static Integer sum(Integer total, Integer quantity) {
+    if (quantity == null) {
+      return total;
+    }
+    return total == null ? quantity : Integer.valueOf(total + quantity);
+  }
+
+  private static void addIfPresent(Set<String> values, String value) {
+    if (value != null) {
+      values.add(value);
     }
   }
 }

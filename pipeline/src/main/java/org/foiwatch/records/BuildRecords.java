@@ -1,6 +1,8 @@
 package org.foiwatch.records;
 
 import java.util.List;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -22,16 +24,19 @@ public final class BuildRecords
   public static final TupleTag<DocumentRecord> DOCUMENTS = new TupleTag<>() {};
   public static final TupleTag<MentionRecord> MENTIONS = new TupleTag<>() {};
   public static final TupleTag<EquipmentRecord> EQUIPMENT = new TupleTag<>() {};
+  /** Each input file's {@link AuthoritySummary}, keyed by its authority (input to {@link SummarizeAuthorities}). */
+  public static final TupleTag<KV<String, SummaryRecord>> FILE_SUMMARIES = new TupleTag<>() {};
 
   @Override
   public PCollectionTuple expand(PCollection<KV<String, List<ExtractedDocument>>> extracted) {
     // One element per input file already (see ParseDocuments): no grouping needed.
     PCollectionTuple records = extracted
         .apply("BuildInputFileRecords", ParDo.of(new BuildFn())
-            .withOutputTags(DOCUMENTS, TupleTagList.of(MENTIONS).and(EQUIPMENT)));
+            .withOutputTags(DOCUMENTS, TupleTagList.of(MENTIONS).and(EQUIPMENT).and(FILE_SUMMARIES)));
     records.get(DOCUMENTS).setCoder(AvroCoder.of(DocumentRecord.class));
     records.get(MENTIONS).setCoder(AvroCoder.of(MentionRecord.class));
     records.get(EQUIPMENT).setCoder(AvroCoder.of(EquipmentRecord.class));
+    records.get(FILE_SUMMARIES).setCoder(KvCoder.of(StringUtf8Coder.of(), AvroCoder.of(SummaryRecord.class)));
     return records;
   }
 
@@ -51,6 +56,15 @@ public final class BuildRecords
       records.mentions().forEach(out.get(MENTIONS)::output);
       records.equipment().forEach(out.get(EQUIPMENT)::output);
       equipment.inc(records.equipment().size());
+      // The input file's authority is its own document's (attachments are summed with it).
+      String authority = null;
+      for (DocumentRecord document : records.documents()) {
+        if (document.getAttachment() == null) {
+          authority = document.getAuthority();
+        }
+      }
+      out.get(FILE_SUMMARIES).output(KV.of(AuthoritySummary.key(authority),
+          AuthoritySummary.build(authority, records.documents(), records.equipment())));
     }
   }
 }

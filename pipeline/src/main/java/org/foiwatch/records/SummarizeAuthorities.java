@@ -1,84 +1,54 @@
 package org.foiwatch.records;
 
-import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.WithKeys;
-import org.apache.beam.sdk.transforms.join.CoGbkResult;
-import org.apache.beam.sdk.transforms.join.CoGroupByKey;
-import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
-import org.apache.beam.sdk.values.TupleTagList;
-import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
- * The per-authority summary: documents and equipment of each input file are attributed to the
- * authority of that input file, then summed up per authority ({@link AuthoritySummary}).
+ * The per-authority summary: merges the summaries of the input files ({@link BuildRecords#FILE_SUMMARIES},
+ * keyed by their authority) into one record per authority ({@link AuthoritySummary#merge}).
+ *
+ * <p>The parts are gathered in one place rather than grouped by authority: there is one small part
+ * per input file and a few thousand authorities at most, and a grouping with a key per authority
+ * would cost the DirectRunner a bundle per authority on every step after it.
  */
-public final class SummarizeAuthorities extends PTransform<PCollectionTuple, PCollection<SummaryRecord>> {
+public final class SummarizeAuthorities extends PTransform<PCollection<KV<String, SummaryRecord>>, PCollection<SummaryRecord>> {
 
   /** The summary's tag when it joins the other records (see sinks.WriteOutputs). */
   public static final TupleTag<SummaryRecord> SUMMARY = new TupleTag<>() {};
 
-  private static final TupleTag<DocumentRecord> DOCUMENTS = new TupleTag<>() {};
-  private static final TupleTag<EquipmentRecord> EQUIPMENT = new TupleTag<>() {};
-  private static final TupleTag<KV<String, DocumentRecord>> AUTHORITY_DOCUMENTS = new TupleTag<>() {};
-  private static final TupleTag<KV<String, EquipmentRecord>> AUTHORITY_EQUIPMENT = new TupleTag<>() {};
-
-  /** Expects the tuple {@link BuildRecords} makes. */
   @Override
-  public PCollection<SummaryRecord> expand(PCollectionTuple records) {
-    PCollection<KV<String, DocumentRecord>> documentsBySource = records.get(BuildRecords.DOCUMENTS)
-        .apply("DocumentsBySource", WithKeys.of((DocumentRecord d) -> d.getSource()).withKeyType(TypeDescriptors.strings()));
-    PCollection<KV<String, EquipmentRecord>> equipmentBySource = records.get(BuildRecords.EQUIPMENT)
-        .apply("EquipmentBySource", WithKeys.of((EquipmentRecord e) -> e.getSource()).withKeyType(TypeDescriptors.strings()));
-    PCollectionTuple byAuthority = KeyedPCollectionTuple.of(DOCUMENTS, documentsBySource).and(EQUIPMENT, equipmentBySource)
-        .apply("JoinBySource", CoGroupByKey.create())
-        .apply("AttributeToAuthority", ParDo.of(new AttributeFn())
-            .withOutputTags(AUTHORITY_DOCUMENTS, TupleTagList.of(AUTHORITY_EQUIPMENT)));
-    PCollection<KV<String, DocumentRecord>> documents = byAuthority.get(AUTHORITY_DOCUMENTS)
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), AvroCoder.of(DocumentRecord.class)));
-    PCollection<KV<String, EquipmentRecord>> equipment = byAuthority.get(AUTHORITY_EQUIPMENT)
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), AvroCoder.of(EquipmentRecord.class)));
-    return KeyedPCollectionTuple.of(DOCUMENTS, documents).and(EQUIPMENT, equipment)
-        .apply("JoinByAuthority", CoGroupByKey.create())
-        .apply("Summarize", ParDo.of(new SummarizeFn()))
+  public PCollection<SummaryRecord> expand(PCollection<KV<String, SummaryRecord>> fileSummaries) {
+    return fileSummaries
+        .apply("GatherFileSummaries", WithKeys.of(""))
+        .apply("GatherInOnePlace", GroupByKey.create())
+        .apply("MergePerAuthority", ParDo.of(new MergeFn()))
         .setCoder(AvroCoder.of(SummaryRecord.class));
   }
 
-  /** Keys every document and equipment record of one input file by that file's authority. */
-  static final class AttributeFn extends DoFn<KV<String, CoGbkResult>, KV<String, DocumentRecord>> {
+  static final class MergeFn extends DoFn<KV<String, Iterable<KV<String, SummaryRecord>>>, SummaryRecord> {
+    private final Counter authorities = Metrics.counter(MergeFn.class, "authorities");
+
     @ProcessElement
-    public void process(@Element KV<String, CoGbkResult> file, MultiOutputReceiver out) {
-      Iterable<DocumentRecord> documents = file.getValue().getAll(DOCUMENTS);
-      String authority = null;
-      for (DocumentRecord document : documents) {
-        if (document.getAttachment() == null) {
-          authority = document.getAuthority();
-        }
+    public void process(@Element KV<String, Iterable<KV<String, SummaryRecord>>> all, OutputReceiver<SummaryRecord> out) {
+      Map<String, List<SummaryRecord>> byAuthority = new TreeMap<>();
+      for (KV<String, SummaryRecord> part : all.getValue()) {
+        byAuthority.computeIfAbsent(part.getKey(), key -> new ArrayList<>()).add(part.getValue());
       }
-      String key = AuthoritySummary.key(authority);
-      documents.forEach(d -> out.get(AUTHORITY_DOCUMENTS).output(KV.of(key, d)));
-      file.getValue().getAll(EQUIPMENT).forEach(e -> out.get(AUTHORITY_EQUIPMENT).output(KV.of(key, e)));
-    }
-  }
-
-  static final class SummarizeFn extends DoFn<KV<String, CoGbkResult>, SummaryRecord> {
-    private final Counter authorities = Metrics.counter(SummarizeFn.class, "authorities");
-
-    @ProcessElement
-    public void process(@Element KV<String, CoGbkResult> group, OutputReceiver<SummaryRecord> out) {
-      String authority = group.getKey().equals(AuthoritySummary.key(null)) ? null : group.getKey();
-      out.output(AuthoritySummary.build(authority, group.getValue().getAll(DOCUMENTS), group.getValue().getAll(EQUIPMENT)));
-      authorities.inc();
+      byAuthority.forEach((key, parts) -> out.output(AuthoritySummary.merge(AuthoritySummary.authority(key), parts)));
+      authorities.inc(byAuthority.size());
     }
   }
 }

@@ -65,4 +65,35 @@ class AuthoritySummaryTest {
     assertEquals(0, summary.getRestrictedQuantity());
     assertEquals(List.of("Dahua"), summary.getRestrictedVendors());
   }
+
+  @Test
+  void mergingTheSummariesOfEachFileGivesTheSummaryOfAllTheirRecords() {
+    List<DocumentRecord> fileA = List.of(document("a.eml", null, "parsed", "disclosed", "FOI-1"),
+        document("a.eml", "register.xlsx", "corrupt", null, null));
+    List<EquipmentRecord> equipmentA = List.of(equipment("a.eml", "Hikvision", 30, "camera", List.of("NDAA-889"), "m1"),
+        equipment("a.eml", "Bosch", null, "camera", List.of(), "m4"));
+    List<DocumentRecord> fileB = List.of(document("b.pdf", null, "parsed", "partial", "FOI-2"));
+    List<EquipmentRecord> equipmentB = List.of(equipment("b.pdf", "Hikvision", 12, "nvr", List.of("NDAA-889"), "m2"),
+        equipment("b.pdf", "Axis", 18, "camera", List.of(), "m3"));
+    List<DocumentRecord> fileC = List.of(document("c.pdf", null, "parsed", "partial", null));
+
+    SummaryRecord whole = AuthoritySummary.build("Ashcombe DC",
+        concat(fileA, fileB, fileC), concat(equipmentA, equipmentB, List.of()));
+    SummaryRecord merged = AuthoritySummary.merge("Ashcombe DC", List.of(
+        AuthoritySummary.build("Ashcombe DC", fileC, List.of()),
+        AuthoritySummary.build("Ashcombe DC", fileA, equipmentA),
+        AuthoritySummary.build("Ashcombe DC", fileB, equipmentB)));
+
+    assertEquals(whole, merged);
+    assertEquals("mixed", merged.getOutcome());
+    assertEquals(60, merged.getTotalQuantity());
+    // A part that is already mixed stays mixed, even merged with one outcome.
+    assertEquals("mixed", AuthoritySummary.merge("Ashcombe DC", List.of(merged,
+        AuthoritySummary.build("Ashcombe DC", fileC, List.of()))).getOutcome());
+  }
+
+  @SafeVarargs
+  private static <T> List<T> concat(List<T>... lists) {
+    return java.util.Arrays.stream(lists).flatMap(List::stream).toList();
+  }
 }
