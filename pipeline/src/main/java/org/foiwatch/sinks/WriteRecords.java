@@ -1,18 +1,27 @@
 package org.foiwatch.sinks;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.WritableByteChannel;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
+import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.NullableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.fs.MoveOptions.StandardMoveOptions;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.metrics.Counter;
@@ -21,11 +30,12 @@ import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
-import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.SerializableFunction;
-import org.apache.beam.sdk.transforms.SimpleFunction;
+import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
@@ -36,10 +46,16 @@ import org.apache.beam.sdk.values.PDone;
  * key so the same input gives byte-identical files on any runner and parallelism. Above
  * {@code recordsPerShard} records the sorted records are cut into consecutive
  * {@code <name>-SSSSS-of-NNNNN.<ext>} shards; the glob {@code <name>*.<ext>} reads either layout.
- * One worker sorts and writes a kind (one shuffle per kind: a Flink cluster's network buffers
- * are sized for few), so its records must fit in that worker's memory.
+ *
+ * <p>An external merge sort, so no worker holds a kind's records in memory: each bundle sorts its
+ * records into a run file under {@code <output>/.foiwatch-runs/<name>/}, only the run names are
+ * shuffled (one small shuffle per kind: a Flink cluster's network buffers are sized for few), and
+ * one worker streams a merge of the runs into the files, then deletes the runs.
  */
 public final class WriteRecords<T extends SpecificRecord> extends PTransform<PCollection<T>, PDone> {
+
+  /** Records a bundle sorts in memory before it starts another run. */
+  private static final int MAX_RUN_RECORDS = 50_000;
 
   private final String outputDirectory;
   private final String name;
@@ -81,69 +97,218 @@ public final class WriteRecords<T extends SpecificRecord> extends PTransform<PCo
 
   @Override
   public PDone expand(PCollection<T> records) {
-    SerializableFunction<T, String> key = sortKey;
-    KvCoder<String, KV<String, T>> coder = KvCoder.of(StringUtf8Coder.of(),
-        KvCoder.of(StringUtf8Coder.of(), NullableCoder.of(records.getCoder())));
-    PCollection<KV<String, KV<String, T>>> keyed = records
-        .apply("WithSortKeys", MapElements.via(new SimpleFunction<T, KV<String, KV<String, T>>>() {
-          @Override
-          public KV<String, KV<String, T>> apply(T record) {
-            return KV.of("", KV.of(key.apply(record), record));
-          }
-        }))
-        .setCoder(coder);
-    // A record-less entry makes the files exist, with their headers, when there are no records.
-    PCollection<KV<String, KV<String, T>>> marker = records.getPipeline()
-        .apply("EmptyFileMarker", Create.of(KV.of("", KV.<String, T>of("", null))).withCoder(coder));
-    PCollectionList.of(keyed).and(marker)
+    KvCoder<String, T> entryCoder = KvCoder.of(StringUtf8Coder.of(), records.getCoder());
+    KvCoder<String, Long> runCoder = KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of());
+    PCollection<KV<String, Long>> runs = records
+        .apply("WriteSortedRuns", ParDo.of(new WriteRunsFn<>(outputDirectory, name, sortKey, entryCoder)))
+        .setCoder(runCoder);
+    // An empty run makes the files exist, with their headers, when there are no records.
+    PCollection<KV<String, Long>> noRecords = records.getPipeline()
+        .apply("NoRecordsMarker", Create.of(KV.of("", 0L)).withCoder(runCoder));
+    PCollectionList.of(runs).and(noRecords)
         .apply("WithMarker", Flatten.pCollections())
-        .apply("GatherForSorting", GroupByKey.create())
-        .apply("WriteSortedFiles", ParDo.of(new WriteFilesFn<>(outputDirectory, name, recordClass, formats, recordsPerShard)));
+        .apply("GatherRuns", WithKeys.of(""))
+        .apply("InOnePlace", GroupByKey.create())
+        .apply("MergeRunsIntoFiles", ParDo.of(new MergeRunsFn<>(outputDirectory, name, recordClass, formats, recordsPerShard,
+            entryCoder)));
     return PDone.in(records.getPipeline());
   }
 
-  /** Sorts all records of the kind and writes them, cut into consecutive shards when there are many. */
-  static final class WriteFilesFn<T extends SpecificRecord> extends DoFn<KV<String, Iterable<KV<String, T>>>, Void> {
-    private final Counter filesWritten = Metrics.counter(WriteFilesFn.class, "files_written");
+  /** Sort key, then the whole record for equal keys, so the order never depends on arrival. */
+  private static <T extends SpecificRecord> Comparator<KV<String, T>> order() {
+    return Comparator.comparing((KV<String, T> e) -> e.getKey()).thenComparing(e -> RecordJson.toJson(e.getValue()));
+  }
+
+  private static ResourceId runsDirectory(String outputDirectory, String name) {
+    return FileSystems.matchNewResource(outputDirectory, true)
+        .resolve(".foiwatch-runs", StandardResolveOptions.RESOLVE_DIRECTORY)
+        .resolve(name, StandardResolveOptions.RESOLVE_DIRECTORY);
+  }
+
+  /** Sorts each bundle's records (at most {@link #MAX_RUN_RECORDS} at a time) into a run file; outputs (run, records). */
+  static final class WriteRunsFn<T extends SpecificRecord> extends DoFn<T, KV<String, Long>> {
+    private final String outputDirectory;
+    private final String name;
+    private final SerializableFunction<T, String> sortKey;
+    private final KvCoder<String, T> entryCoder;
+    private transient List<KV<String, T>> buffer;
+
+    WriteRunsFn(String outputDirectory, String name, SerializableFunction<T, String> sortKey, KvCoder<String, T> entryCoder) {
+      this.outputDirectory = outputDirectory;
+      this.name = name;
+      this.sortKey = sortKey;
+      this.entryCoder = entryCoder;
+    }
+
+    @StartBundle
+    public void startBundle() {
+      buffer = new ArrayList<>();
+    }
+
+    @ProcessElement
+    public void process(@Element T record, OutputReceiver<KV<String, Long>> out) throws IOException {
+      buffer.add(KV.of(sortKey.apply(record), record));
+      if (buffer.size() >= MAX_RUN_RECORDS) {
+        out.output(writeRun());
+      }
+    }
+
+    @FinishBundle
+    public void finishBundle(FinishBundleContext context) throws IOException {
+      if (!buffer.isEmpty()) {
+        context.output(writeRun(), BoundedWindow.TIMESTAMP_MIN_VALUE, GlobalWindow.INSTANCE);
+      }
+    }
+
+    private KV<String, Long> writeRun() throws IOException {
+      buffer.sort(order());
+      // A random name: a retried bundle must not overwrite a run another attempt already reported.
+      ResourceId run = runsDirectory(outputDirectory, name).resolve(UUID.randomUUID() + ".run", StandardResolveOptions.RESOLVE_FILE);
+      try (OutputStream stream = new BufferedOutputStream(Channels.newOutputStream(
+          FileSystems.create(run, "application/octet-stream")), 1 << 16)) {
+        for (KV<String, T> entry : buffer) {
+          entryCoder.encode(entry, stream);
+        }
+      }
+      KV<String, Long> written = KV.of(run.toString(), (long) buffer.size());
+      buffer = new ArrayList<>();
+      return written;
+    }
+  }
+
+  /** Merges all runs of the kind into its files, cut into consecutive shards when there are many, then deletes the runs. */
+  static final class MergeRunsFn<T extends SpecificRecord> extends DoFn<KV<String, Iterable<KV<String, Long>>>, Void> {
+    private final Counter filesWritten = Metrics.counter(MergeRunsFn.class, "files_written");
     private final String outputDirectory;
     private final String name;
     private final Class<T> recordClass;
     private final List<RecordFormat> formats;
     private final int recordsPerShard;
+    private final KvCoder<String, T> entryCoder;
 
-    WriteFilesFn(String outputDirectory, String name, Class<T> recordClass, List<RecordFormat> formats, int recordsPerShard) {
+    MergeRunsFn(String outputDirectory, String name, Class<T> recordClass, List<RecordFormat> formats, int recordsPerShard,
+        KvCoder<String, T> entryCoder) {
       this.outputDirectory = outputDirectory;
       this.name = name;
       this.recordClass = recordClass;
       this.formats = formats;
       this.recordsPerShard = recordsPerShard;
+      this.entryCoder = entryCoder;
     }
 
     @ProcessElement
-    public void process(@Element KV<String, Iterable<KV<String, T>>> all) throws IOException {
-      List<KV<String, T>> sorted = new ArrayList<>();
-      for (KV<String, T> entry : all.getValue()) {
-        if (entry.getValue() != null) {
-          sorted.add(entry);
+    public void process(@Element KV<String, Iterable<KV<String, Long>>> all) throws IOException {
+      List<ResourceId> runFiles = new ArrayList<>();
+      long total = 0;
+      Comparator<RunReader<T>> byHead = Comparator.comparing(reader -> reader.head, order());
+      PriorityQueue<RunReader<T>> heads = new PriorityQueue<>(byHead);
+      try {
+        for (KV<String, Long> run : all.getValue()) {
+          if (run.getKey().isEmpty()) {
+            continue;
+          }
+          ResourceId file = FileSystems.matchNewResource(run.getKey(), false);
+          runFiles.add(file);
+          total += run.getValue();
+          RunReader<T> reader = new RunReader<>(file, run.getValue(), entryCoder);
+          if (reader.advance()) {
+            heads.add(reader);
+          } else {
+            reader.close();
+          }
+        }
+        int shards = (int) Math.max(1, (total + recordsPerShard - 1) / recordsPerShard);
+        for (int shard = 0; shard < shards; shard++) {
+          try (ShardWriter<T> shardWriter = new ShardWriter<>(outputDirectory, name, recordClass, formats, shard, shards)) {
+            for (int written = 0; written < recordsPerShard && !heads.isEmpty(); written++) {
+              RunReader<T> reader = heads.poll();
+              shardWriter.write(reader.head.getValue());
+              if (reader.advance()) {
+                heads.add(reader);
+              } else {
+                reader.close();
+              }
+            }
+          }
+          filesWritten.inc(formats.size());
+        }
+      } finally {
+        for (RunReader<T> reader : heads) {
+          reader.close();
         }
       }
-      // Equal keys are ordered by the whole record, so the order never depends on arrival.
-      sorted.sort(Comparator.comparing((KV<String, T> e) -> e.getKey())
-          .thenComparing(e -> RecordJson.toJson(e.getValue())));
-      int shards = Math.max(1, (sorted.size() + recordsPerShard - 1) / recordsPerShard);
-      for (int shard = 0; shard < shards; shard++) {
-        List<KV<String, T>> part = sorted.subList(shard * recordsPerShard, Math.min(sorted.size(), (shard + 1) * recordsPerShard));
-        for (RecordFormat format : formats) {
-          FileIO.Sink<T> sink = format.sink(recordClass);
-          try (WritableByteChannel channel = FileSystems.create(file(outputDirectory, name, format, shard, shards), format.mimeType())) {
-            sink.open(channel);
-            for (KV<String, T> entry : part) {
-              sink.write(entry.getValue());
-            }
-            sink.flush();
-          }
-          filesWritten.inc();
-        }
+      FileSystems.delete(runFiles, StandardMoveOptions.IGNORE_MISSING_FILES);
+      deleteEmptyRunsDirectories();
+    }
+
+    /** Local output only: other file systems have no directories to leave behind. */
+    private void deleteEmptyRunsDirectories() {
+      ResourceId kind = runsDirectory(outputDirectory, name);
+      if (!"file".equals(kind.getScheme())) {
+        return;
+      }
+      java.io.File kindDirectory = new java.io.File(kind.toString());
+      kindDirectory.delete();
+      // Only empty: the other kinds may still be merging theirs.
+      kindDirectory.getParentFile().delete();
+    }
+  }
+
+  /** One run file, read entry by entry; {@code head} is the entry last read. */
+  private static final class RunReader<T extends SpecificRecord> implements AutoCloseable {
+    private final InputStream stream;
+    private final Coder<KV<String, T>> coder;
+    private long remaining;
+    KV<String, T> head;
+
+    RunReader(ResourceId file, long records, Coder<KV<String, T>> coder) throws IOException {
+      this.stream = new BufferedInputStream(Channels.newInputStream(FileSystems.open(file)), 1 << 16);
+      this.coder = coder;
+      this.remaining = records;
+    }
+
+    boolean advance() throws IOException {
+      if (remaining == 0) {
+        return false;
+      }
+      head = coder.decode(stream);
+      remaining--;
+      return true;
+    }
+
+    @Override
+    public void close() throws IOException {
+      stream.close();
+    }
+  }
+
+  /** The files of one shard, one per format, written side by side. */
+  private static final class ShardWriter<T extends SpecificRecord> implements AutoCloseable {
+    private final List<FileIO.Sink<T>> sinks = new ArrayList<>();
+    private final List<WritableByteChannel> channels = new ArrayList<>();
+
+    ShardWriter(String outputDirectory, String name, Class<T> recordClass, List<RecordFormat> formats, int shard, int shards)
+        throws IOException {
+      for (RecordFormat format : formats) {
+        WritableByteChannel channel = FileSystems.create(file(outputDirectory, name, format, shard, shards), format.mimeType());
+        channels.add(channel);
+        FileIO.Sink<T> sink = format.sink(recordClass);
+        sink.open(channel);
+        sinks.add(sink);
+      }
+    }
+
+    void write(T record) throws IOException {
+      for (FileIO.Sink<T> sink : sinks) {
+        sink.write(record);
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      for (int i = 0; i < sinks.size(); i++) {
+        sinks.get(i).flush();
+        channels.get(i).close();
       }
     }
   }
