@@ -12,7 +12,7 @@
 #   (c) flink1/2   foiwatch on embedded Flink, parallelism 1 and 2
 #   (d) pdftotext  pdftotext | grep over the top-level PDFs, a process per core (if poppler-utils)
 # BenchReport prints the table, ratios and targets and writes bench-results.json.
-# Environment: FOIWATCH_JAVA_OPTS (JVM options of every Java run, default -Xmx4g).
+# Environment: FOIWATCH_JAVA_OPTS (JVM options of every Java run, default in scripts/setup.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
@@ -48,7 +48,7 @@ if [ ! -f "$stamp" ] || [ -n "$(find pipeline/src pipeline/pom.xml pom.xml -newe
 fi
 # An array, not a function: /usr/bin/time has to exec it.
 # shellcheck disable=SC2206
-bench_java=(java ${FOIWATCH_JAVA_OPTS:--Xmx4g} -Djava.awt.headless=true
+bench_java=(java $foiwatch_java_opts -Djava.awt.headless=true
   -cp "pipeline/target/test-classes:pipeline/target/classes:$(cat pipeline/target/test-classpath.txt)")
 
 corpus() { # corpus N: generates work/bench/corpus-N once

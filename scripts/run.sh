@@ -26,9 +26,10 @@ if [ -n "$flink" ] && [ -n "$master" ] && [ -z "$staged" ]; then
     *) jar="$(scripts/build.sh --jar)"; extra+=("--filesToStage=$PWD/$jar") ;;
   esac
 fi
+source scripts/setup.sh
 source scripts/lib/ensure-tesseract.sh
 ensure_tesseract
 scripts/build.sh
-exec java ${FOIWATCH_JAVA_OPTS:--Xmx4g} \
+exec java $foiwatch_java_opts \
   -cp "pipeline/target/classes:$(cat pipeline/target/classpath.txt)" \
   org.foiwatch.FoiPipeline "$@" "${extra[@]+"${extra[@]}"}"

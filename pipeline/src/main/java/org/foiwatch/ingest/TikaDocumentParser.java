@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -105,7 +106,7 @@ public final class TikaDocumentParser implements AutoCloseable {
   }
 
   /**
-   * The forked JVM's heap, headless AWT, silent logging, and class path: the jar this class came
+   * The forked JVM's heap, headless AWT, JIT mode, silent logging, and class path: the jar this class came
    * from when that jar also holds Tika (the shaded jar), as on a Flink TaskManager whose own class
    * path lacks our code; else the parent's class path (tests, scripts/run.sh, and integration
    * tests, which load our classes from the thin jar beside the dependency jars).
@@ -116,9 +117,15 @@ public final class TikaDocumentParser implements AutoCloseable {
     if (codeSource != null && Files.isRegularFile(codeSource) && codeSource.equals(codeSource(PipesServer.class))) {
       classPath = codeSource.toString();
     }
+    List<String> args = new ArrayList<>(List.of("-Xmx" + limits.parseMemoryMb() + "m", "-Djava.awt.headless=true",
+        "-XX:+UseSerialGC"));
+    // The parser JVMs compile as their parent was told to (scripts/run.sh: C1 only, see there).
+    ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(arg -> arg.startsWith("-XX:TieredStopAtLevel=") || arg.equals("-XX:-TieredCompilation"))
+        .forEach(args::add);
     // Parser warnings stay out of the terminal: each failure is already on its document record.
-    return List.of("-Xmx" + limits.parseMemoryMb() + "m", "-Djava.awt.headless=true", "-XX:+UseSerialGC",
-        "-Dorg.slf4j.simpleLogger.defaultLogLevel=off", "-cp", classPath);
+    args.addAll(List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=off", "-cp", classPath));
+    return args;
   }
 
   /** The jar or directory a class was loaded from, or null when that cannot be known. */
