@@ -88,7 +88,7 @@ public final class VendorFinder {
     List<Span> tokenSpans = tokenize(text);
     String[] tokens = tokenTexts(text, tokenSpans);
     List<VendorSpan> found = new ArrayList<>();
-    for (Span name : nameFinder.find(tokens)) {
+    for (Span name : names(tokens)) {
       // The dictionary ignores case; a case-sensitive alias may fail, leaving a shorter name.
       for (int end = name.getEnd(); end > name.getStart(); end--) {
         Vendor vendor = vendorFor(tokens, name.getStart(), end);
@@ -101,6 +101,31 @@ public final class VendorFinder {
       }
     }
     return found;
+  }
+
+  /**
+   * What {@code nameFinder.find(tokens)} returns, asked only where a name can start. The finder
+   * tries every token with every length up to the longest name, building a candidate each time;
+   * it runs here on a window of that length at each token that is some name's first word, and a
+   * name found there is skipped past, as the finder's own left-to-right scan does.
+   */
+  private List<Span> names(String[] tokens) {
+    List<Span> names = new ArrayList<>();
+    for (int start = 0; start < tokens.length; start++) {
+      String first = lowerCase(tokens[start]);
+      if (first.isEmpty() || !firstWordsByInitial.getOrDefault(first.charAt(0), Set.of()).contains(first)) {
+        continue;
+      }
+      String[] window = Arrays.copyOfRange(tokens, start, Math.min(tokens.length, start + maxAliasTokens));
+      for (Span name : nameFinder.find(window)) {
+        if (name.getStart() == 0) {
+          names.add(new Span(start, start + name.getEnd(), name.getType()));
+          start += name.getEnd() - 1;
+          break;
+        }
+      }
+    }
+    return names;
   }
 
   /**
