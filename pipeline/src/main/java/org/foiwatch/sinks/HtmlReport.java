@@ -1,6 +1,7 @@
 package org.foiwatch.sinks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -9,9 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
@@ -27,6 +30,9 @@ import org.apache.beam.sdk.io.fs.ResourceId;
 public final class HtmlReport {
 
   public static final String FILE_NAME = "report.html";
+  /** The fields of a mention the provenance tables show. */
+  private static final List<String> PROVENANCE_FIELDS = List.of("source", "attachment", "page", "sheet", "model", "quantity",
+      "snippet");
   /** Tall enough for the headline, both charts and the start of the authorities table. */
   private static final int SCREENSHOT_HEIGHT = 1600;
 
@@ -50,14 +56,30 @@ public final class HtmlReport {
       """;
 
   private final List<JsonNode> summary;
-  private final List<JsonNode> documents;
+  private final int inputFiles;
+  private final List<JsonNode> failedDocuments = new ArrayList<>();
   private final Map<String, JsonNode> mentionsById = new HashMap<>();
   private final StringBuilder html = new StringBuilder();
 
-  private HtmlReport(List<JsonNode> summary, List<JsonNode> documents, List<JsonNode> mentions) {
-    this.summary = summary;
-    this.documents = documents;
-    mentions.forEach(m -> mentionsById.put(m.get("mention_id").asText(), m));
+  /** Reads the records one at a time, keeping only what the page shows: a national run's need not fit in memory. */
+  private HtmlReport(String outputDirectory) throws IOException {
+    summary = RunSummary.lines(outputDirectory, "summary");
+    int[] files = {0};
+    RunSummary.forEachRecord(outputDirectory, "documents", document -> {
+      files[0] += document.get("attachment").isNull() ? 1 : 0;
+      if (failed(document)) {
+        failedDocuments.add(document);
+      }
+    });
+    inputFiles = files[0];
+    Set<String> cited = new HashSet<>();
+    summary.forEach(row -> row.get("vendors").forEach(vendor -> vendor.get("mention_ids").forEach(id -> cited.add(id.asText()))));
+    RunSummary.forEachRecord(outputDirectory, "mentions", mention -> {
+      String id = mention.get("mention_id").asText();
+      if (cited.contains(id)) {
+        mentionsById.put(id, ((ObjectNode) mention).retain(PROVENANCE_FIELDS));
+      }
+    });
   }
 
   /**
@@ -88,8 +110,7 @@ public final class HtmlReport {
 
   /** Writes {@code <output>/report.html} from the records of the run and returns where. */
   static ResourceId write(String outputDirectory) throws IOException {
-    String page = new HtmlReport(RunSummary.lines(outputDirectory, "summary"), RunSummary.lines(outputDirectory, "documents"),
-        RunSummary.lines(outputDirectory, "mentions")).render();
+    String page = new HtmlReport(outputDirectory).render();
     ResourceId file = FileSystems.matchNewResource(outputDirectory, true).resolve(FILE_NAME, StandardResolveOptions.RESOLVE_FILE);
     try (OutputStream out = Channels.newOutputStream(FileSystems.create(file, "text/html"))) {
       out.write(page.getBytes(StandardCharsets.UTF_8));
@@ -112,11 +133,6 @@ public final class HtmlReport {
   }
 
   private void headline() {
-    int files = 0;
-    for (JsonNode document : documents) {
-      files += document.get("attachment").isNull() ? 1 : 0;
-    }
-    long failed = documents.stream().filter(HtmlReport::failed).count();
     int total = 0;
     int restricted = 0;
     int restrictedAuthorities = 0;
@@ -125,7 +141,7 @@ public final class HtmlReport {
       restricted += row.get("restricted_quantity").asInt();
       restrictedAuthorities += row.get("restricted_vendors").isEmpty() ? 0 : 1;
     }
-    html.append("<h1>foiwatch report</h1><p class=\"sub\">").append(files).append(" FOI responses from ")
+    html.append("<h1>foiwatch report</h1><p class=\"sub\">").append(inputFiles).append(" FOI responses from ")
         .append(summary.size()).append(" authorities. Every figure links to the passages it rests on.</p>\n");
     html.append("<div class=\"cards\" id=\"headline\">");
     card(String.valueOf(summary.size()), "authorities", false);
@@ -133,7 +149,7 @@ public final class HtmlReport {
     card(String.valueOf(total), "units of equipment stated", false);
     card(restricted + " (" + percent(total == 0 ? null : (double) restricted / total) + ")",
         "units from restricted vendors (NDAA-889, FCC-COVERED)", restricted > 0);
-    card(String.valueOf(failed), "documents that could not be read", failed > 0);
+    card(String.valueOf(failedDocuments.size()), "documents that could not be read", !failedDocuments.isEmpty());
     html.append("</div>\n");
   }
 
@@ -243,13 +259,12 @@ public final class HtmlReport {
 
   private void failures() {
     html.append("<h2>Documents that could not be read</h2>\n");
-    List<JsonNode> failed = documents.stream().filter(HtmlReport::failed).toList();
-    if (failed.isEmpty()) {
+    if (failedDocuments.isEmpty()) {
       html.append("<p class=\"muted\">None: every document was read.</p>\n");
       return;
     }
     html.append("<table id=\"failures\"><tr><th>File</th><th>Attachment</th><th>Status</th><th>Reason</th></tr>\n");
-    for (JsonNode document : failed) {
+    for (JsonNode document : failedDocuments) {
       html.append("<tr><td>").append(fileLink(document.get("source").asText(), 0)).append("</td><td>")
           .append(escape(document.get("attachment").asText(""))).append("</td><td>")
           .append(escape(document.get("status").asText())).append("</td><td>")

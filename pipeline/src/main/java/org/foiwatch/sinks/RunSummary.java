@@ -1,11 +1,13 @@
 package org.foiwatch.sinks;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResourceId;
 
@@ -46,15 +49,28 @@ public record RunSummary(
 
   /** The run's figures, read back from the records it wrote, checked against its input files. */
   public static RunSummary read(String outputDirectory, List<String> inputs) throws IOException {
-    Set<String> sources = new HashSet<>();
-    int attachments = 0;
-    Map<String, Integer> byStatus = new TreeMap<>();
-    int ocrPages = 0;
-    int ocrCached = 0;
-    int ocrSkipped = 0;
-    long ocrMillis = 0;
-    int ocrUnavailable = 0;
-    for (JsonNode document : lines(outputDirectory, "documents")) {
+    DocumentTally documents = new DocumentTally();
+    forEachRecord(outputDirectory, "documents", documents);
+    List<String> missing = new ArrayList<>(new TreeSet<>(inputs));
+    missing.removeAll(documents.sources);
+    return new RunSummary(inputs.size(), documents.attachments, documents.byStatus, count(outputDirectory, "mentions"),
+        count(outputDirectory, "equipment"), missing, new Ocr(documents.ocrPages, documents.ocrCached, documents.ocrSkipped,
+            documents.ocrMillis, documents.ocrUnavailable));
+  }
+
+  /** The document records' figures, added up one record at a time. */
+  private static final class DocumentTally implements Consumer<JsonNode> {
+    final Set<String> sources = new HashSet<>();
+    final Map<String, Integer> byStatus = new TreeMap<>();
+    int attachments;
+    int ocrPages;
+    int ocrCached;
+    int ocrSkipped;
+    long ocrMillis;
+    int ocrUnavailable;
+
+    @Override
+    public void accept(JsonNode document) {
       ocrPages += document.path("ocr_pages").size();
       ocrSkipped += document.path("ocr_skipped_pages").size();
       ocrCached += document.path("ocr_cached_pages").asInt();
@@ -69,32 +85,50 @@ public record RunSummary(
       }
       byStatus.merge(document.get("status").asText(), 1, Integer::sum);
     }
-    List<String> missing = new ArrayList<>(new TreeSet<>(inputs));
-    missing.removeAll(sources);
-    return new RunSummary(inputs.size(), attachments, byStatus, lines(outputDirectory, "mentions").size(),
-        lines(outputDirectory, "equipment").size(), missing,
-        new Ocr(ocrPages, ocrCached, ocrSkipped, ocrMillis, ocrUnavailable));
   }
 
   /** The records of one kind, read back from its JSON Lines file or shards. */
   static List<JsonNode> lines(String outputDirectory, String name) throws IOException {
+    List<JsonNode> nodes = new ArrayList<>();
+    forEachRecord(outputDirectory, name, nodes::add);
+    return nodes;
+  }
+
+  /** Hands each record of one kind to {@code action}, one at a time: a national run's records need not fit in memory. */
+  static void forEachRecord(String outputDirectory, String name, Consumer<JsonNode> action) throws IOException {
+    forEachLine(outputDirectory, name, line -> {
+      try {
+        action.accept(JSON.readTree(line));
+      } catch (JsonProcessingException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+  }
+
+  private static int count(String outputDirectory, String name) throws IOException {
+    int[] lines = {0};
+    forEachLine(outputDirectory, name, line -> lines[0]++);
+    return lines[0];
+  }
+
+  private static void forEachLine(String outputDirectory, String name, Consumer<String> action) throws IOException {
     List<ResourceId> files = WriteRecords.existingFiles(outputDirectory, name, RecordFormat.JSONL);
     if (files.isEmpty()) {
       throw new IOException("no " + name + ".jsonl in " + outputDirectory);
     }
-    List<JsonNode> nodes = new ArrayList<>();
     for (ResourceId file : files) {
       try (BufferedReader reader = new BufferedReader(
           new InputStreamReader(Channels.newInputStream(FileSystems.open(file)), StandardCharsets.UTF_8))) {
         String line;
         while ((line = reader.readLine()) != null) {
           if (!line.isBlank()) {
-            nodes.add(JSON.readTree(line));
+            action.accept(line);
           }
         }
+      } catch (UncheckedIOException e) {
+        throw e.getCause();
       }
     }
-    return nodes;
   }
 
   public void print(PrintStream out, double seconds) {

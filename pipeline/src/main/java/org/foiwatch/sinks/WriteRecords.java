@@ -5,11 +5,14 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.WritableByteChannel;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.PriorityQueue;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
@@ -56,6 +59,8 @@ public final class WriteRecords<T extends SpecificRecord> extends PTransform<PCo
 
   /** Records a bundle sorts in memory before it starts another run. */
   private static final int MAX_RUN_RECORDS = 50_000;
+  /** Runs merged at once: each is an open file. */
+  private static final int MAX_OPEN_RUNS = 200;
 
   private final String outputDirectory;
   private final String name;
@@ -63,15 +68,23 @@ public final class WriteRecords<T extends SpecificRecord> extends PTransform<PCo
   private final SerializableFunction<T, String> sortKey;
   private final List<RecordFormat> formats;
   private final int recordsPerShard;
+  private final int maxOpenRuns;
 
   public WriteRecords(String outputDirectory, String name, Class<T> recordClass, SerializableFunction<T, String> sortKey,
       List<RecordFormat> formats, int recordsPerShard) {
+    this(outputDirectory, name, recordClass, sortKey, formats, recordsPerShard, MAX_OPEN_RUNS);
+  }
+
+  /** With at most {@code maxOpenRuns} runs merged at once (tests use a few, to merge in several rounds). */
+  WriteRecords(String outputDirectory, String name, Class<T> recordClass, SerializableFunction<T, String> sortKey,
+      List<RecordFormat> formats, int recordsPerShard, int maxOpenRuns) {
     this.outputDirectory = outputDirectory;
     this.name = name;
     this.recordClass = recordClass;
     this.sortKey = sortKey;
     this.formats = List.copyOf(formats);
     this.recordsPerShard = recordsPerShard;
+    this.maxOpenRuns = maxOpenRuns;
   }
 
   /** The file of one shard; a single file has no shard suffix. */
@@ -110,7 +123,7 @@ public final class WriteRecords<T extends SpecificRecord> extends PTransform<PCo
         .apply("GatherRuns", WithKeys.of(""))
         .apply("InOnePlace", GroupByKey.create())
         .apply("MergeRunsIntoFiles", ParDo.of(new MergeRunsFn<>(outputDirectory, name, recordClass, formats, recordsPerShard,
-            entryCoder)));
+            maxOpenRuns, entryCoder)));
     return PDone.in(records.getPipeline());
   }
 
@@ -162,18 +175,29 @@ public final class WriteRecords<T extends SpecificRecord> extends PTransform<PCo
 
     private KV<String, Long> writeRun() throws IOException {
       buffer.sort(order());
-      // A random name: a retried bundle must not overwrite a run another attempt already reported.
-      ResourceId run = runsDirectory(outputDirectory, name).resolve(UUID.randomUUID() + ".run", StandardResolveOptions.RESOLVE_FILE);
-      try (OutputStream stream = new BufferedOutputStream(Channels.newOutputStream(
-          FileSystems.create(run, "application/octet-stream")), 1 << 16)) {
-        for (KV<String, T> entry : buffer) {
-          entryCoder.encode(entry, stream);
-        }
-      }
-      KV<String, Long> written = KV.of(run.toString(), (long) buffer.size());
+      Run run = WriteRecords.writeRun(outputDirectory, name, buffer.iterator(), entryCoder);
       buffer = new ArrayList<>();
-      return written;
+      return KV.of(run.file().toString(), run.records());
     }
+  }
+
+  /** A run file and how many entries it holds. */
+  private record Run(ResourceId file, long records) {}
+
+  /** Writes sorted entries to a new run file. */
+  private static <T extends SpecificRecord> Run writeRun(String outputDirectory, String name, Iterator<KV<String, T>> entries,
+      Coder<KV<String, T>> coder) throws IOException {
+    // A random name: a retried bundle must not overwrite a run another attempt already reported.
+    ResourceId file = runsDirectory(outputDirectory, name).resolve(UUID.randomUUID() + ".run", StandardResolveOptions.RESOLVE_FILE);
+    long records = 0;
+    try (OutputStream stream = new BufferedOutputStream(Channels.newOutputStream(
+        FileSystems.create(file, "application/octet-stream")), 1 << 16)) {
+      while (entries.hasNext()) {
+        coder.encode(entries.next(), stream);
+        records++;
+      }
+    }
+    return new Run(file, records);
   }
 
   /** Merges all runs of the kind into its files, cut into consecutive shards when there are many, then deletes the runs. */
@@ -184,57 +208,49 @@ public final class WriteRecords<T extends SpecificRecord> extends PTransform<PCo
     private final Class<T> recordClass;
     private final List<RecordFormat> formats;
     private final int recordsPerShard;
+    private final int maxOpenRuns;
     private final KvCoder<String, T> entryCoder;
 
     MergeRunsFn(String outputDirectory, String name, Class<T> recordClass, List<RecordFormat> formats, int recordsPerShard,
-        KvCoder<String, T> entryCoder) {
+        int maxOpenRuns, KvCoder<String, T> entryCoder) {
       this.outputDirectory = outputDirectory;
       this.name = name;
       this.recordClass = recordClass;
       this.formats = formats;
       this.recordsPerShard = recordsPerShard;
+      this.maxOpenRuns = maxOpenRuns;
       this.entryCoder = entryCoder;
     }
 
     @ProcessElement
     public void process(@Element KV<String, Iterable<KV<String, Long>>> all) throws IOException {
-      List<ResourceId> runFiles = new ArrayList<>();
-      long total = 0;
-      Comparator<RunReader<T>> byHead = Comparator.comparing(reader -> reader.head, order());
-      PriorityQueue<RunReader<T>> heads = new PriorityQueue<>(byHead);
-      try {
-        for (KV<String, Long> run : all.getValue()) {
-          if (run.getKey().isEmpty()) {
-            continue;
-          }
-          ResourceId file = FileSystems.matchNewResource(run.getKey(), false);
-          runFiles.add(file);
-          total += run.getValue();
-          RunReader<T> reader = new RunReader<>(file, run.getValue(), entryCoder);
-          if (reader.advance()) {
-            heads.add(reader);
-          } else {
-            reader.close();
-          }
+      List<Run> runs = new ArrayList<>();
+      for (KV<String, Long> run : all.getValue()) {
+        if (!run.getKey().isEmpty()) {
+          runs.add(new Run(FileSystems.matchNewResource(run.getKey(), false), run.getValue()));
         }
-        int shards = (int) Math.max(1, (total + recordsPerShard - 1) / recordsPerShard);
+      }
+      List<ResourceId> runFiles = new ArrayList<>(runs.stream().map(Run::file).toList());
+      // Many bundles make many runs: merge them a batch at a time until few enough are left to open at once.
+      while (runs.size() > maxOpenRuns) {
+        Run merged;
+        try (RunMerge<T> batch = new RunMerge<>(runs.subList(0, maxOpenRuns), entryCoder)) {
+          merged = writeRun(outputDirectory, name, batch, entryCoder);
+        }
+        runFiles.add(merged.file());
+        runs = new ArrayList<>(runs.subList(maxOpenRuns, runs.size()));
+        runs.add(merged);
+      }
+      long total = runs.stream().mapToLong(Run::records).sum();
+      int shards = (int) Math.max(1, (total + recordsPerShard - 1) / recordsPerShard);
+      try (RunMerge<T> merge = new RunMerge<>(runs, entryCoder)) {
         for (int shard = 0; shard < shards; shard++) {
           try (ShardWriter<T> shardWriter = new ShardWriter<>(outputDirectory, name, recordClass, formats, shard, shards)) {
-            for (int written = 0; written < recordsPerShard && !heads.isEmpty(); written++) {
-              RunReader<T> reader = heads.poll();
-              shardWriter.write(reader.head.getValue());
-              if (reader.advance()) {
-                heads.add(reader);
-              } else {
-                reader.close();
-              }
+            for (int written = 0; written < recordsPerShard && merge.hasNext(); written++) {
+              shardWriter.write(merge.next().getValue());
             }
           }
           filesWritten.inc(formats.size());
-        }
-      } finally {
-        for (RunReader<T> reader : heads) {
-          reader.close();
         }
       }
       FileSystems.delete(runFiles, StandardMoveOptions.IGNORE_MISSING_FILES);
@@ -251,6 +267,66 @@ public final class WriteRecords<T extends SpecificRecord> extends PTransform<PCo
       kindDirectory.delete();
       // Only empty: the other kinds may still be merging theirs.
       kindDirectory.getParentFile().delete();
+    }
+  }
+
+  /** The entries of several runs in one sorted stream. */
+  private static final class RunMerge<T extends SpecificRecord> implements Iterator<KV<String, T>>, AutoCloseable {
+    private final PriorityQueue<RunReader<T>> heads = new PriorityQueue<>(Comparator.comparing(reader -> reader.head, order()));
+
+    RunMerge(List<Run> runs, Coder<KV<String, T>> coder) throws IOException {
+      try {
+        for (Run run : runs) {
+          RunReader<T> reader = new RunReader<>(run.file(), run.records(), coder);
+          boolean hasEntry;
+          try {
+            hasEntry = reader.advance();
+          } catch (IOException e) {
+            reader.close();
+            throw e;
+          }
+          if (hasEntry) {
+            heads.add(reader);
+          } else {
+            reader.close();
+          }
+        }
+      } catch (IOException e) {
+        close();
+        throw e;
+      }
+    }
+
+    @Override
+    public boolean hasNext() {
+      return !heads.isEmpty();
+    }
+
+    @Override
+    public KV<String, T> next() {
+      RunReader<T> reader = heads.poll();
+      if (reader == null) {
+        throw new NoSuchElementException();
+      }
+      KV<String, T> entry = reader.head;
+      try {
+        if (reader.advance()) {
+          heads.add(reader);
+        } else {
+          reader.close();
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return entry;
+    }
+
+    @Override
+    public void close() throws IOException {
+      for (RunReader<T> reader : heads) {
+        reader.close();
+      }
+      heads.clear();
     }
   }
 
