@@ -170,9 +170,15 @@ public final class BenchReport {
     System.out.printf("  %-44s %5.2f (files per CPU second: %.2f)%n", label, ratio, cpuRatio);
   }
 
+  /**
+   * Throughput and peak RSS at 4N against N, and the marginal rate: the extra files over the extra
+   * wall time, which leaves out what every run pays once (JVM and parser start-up, JIT warm-up).
+   */
   private static Map<String, Object> growth(Size small, Size large, List<Map<String, Object>> targets) {
-    System.out.printf("%ngrowth N=%d -> %d: %-22s %12s %12s%n", small.n(), large.n(), "", "files/s", "peak RSS");
+    System.out.printf("%ngrowth N=%d -> %d: %-22s %12s %12s %14s%n", small.n(), large.n(), "", "files/s", "peak RSS",
+        "marginal f/s");
     Map<String, Object> growth = new LinkedHashMap<>();
+    Map<String, Double> marginal = new LinkedHashMap<>();
     for (Run run : small.runs().values()) {
       Run big = large.runs().get(run.name());
       if (big == null || run.exit() != 0 || big.exit() != 0) {
@@ -180,13 +186,27 @@ public final class BenchReport {
       }
       double throughput = big.filesPerSecond() / run.filesPerSecond();
       double rss = (double) big.rssKb() / run.rssKb();
-      System.out.printf("  %-46s %11.2fx %11.2fx%n", run.label(), throughput, rss);
-      growth.put(run.name(), Map.of("throughput_ratio", round(throughput), "peak_rss_ratio", round(rss)));
+      double extraFilesPerSecond = (big.volume().files() - run.volume().files()) / (big.wall() - run.wall());
+      marginal.put(run.name(), extraFilesPerSecond);
+      System.out.printf("  %-46s %11.2fx %11.2fx %14.1f%n", run.label(), throughput, rss, extraFilesPerSecond);
+      growth.put(run.name(), Map.of("throughput_ratio", round(throughput), "peak_rss_ratio", round(rss),
+          "marginal_files_per_s", round(extraFilesPerSecond)));
       if (!run.name().equals("tika") && !run.name().equals("pdftotext")) {
         target(targets, run.label() + ": peak RSS at 4N <= 1.10x N", round(rss), 1.10, false);
       }
     }
+    marginalRatio(marginal, "direct", "tika", "marginal b/a DirectRunner / bare Tika loop", growth);
+    marginalRatio(marginal, "flink2", "flink1", "marginal c2/c1 FlinkRunner parallelism 2 / 1", growth);
     return growth;
+  }
+
+  private static void marginalRatio(Map<String, Double> marginal, String run, String base, String label,
+      Map<String, Object> growth) {
+    if (marginal.containsKey(run) && marginal.containsKey(base)) {
+      double ratio = marginal.get(run) / marginal.get(base);
+      System.out.printf("  %-46s %5.2f%n", label, ratio);
+      growth.put("marginal_" + run + "/" + base, round(ratio));
+    }
   }
 
   private static void target(List<Map<String, Object>> targets, String name, Object measured, double bound, boolean atLeast) {
