@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.io.fs.MatchResult;
@@ -165,7 +164,7 @@ public final class FoiPipeline {
         .setCoder(parsed.getCoder())
         .apply("ExtractMentions", new ExtractMentions())
         .apply("BuildRecords", new BuildRecords());
-    records.and(SummarizeAuthorities.SUMMARY, records.get(BuildRecords.FILE_SUMMARIES).apply("SummarizeAuthorities", new SummarizeAuthorities()))
+    records.and(SummarizeAuthorities.SUMMARY, records.get(BuildRecords.FILE_SUMMARIES).apply("SummarizeAuthorities", new SummarizeAuthorities(options.getOutput())))
         .apply("WriteOutputs", new WriteOutputs(options.getOutput(), RecordFormat.parse(options.getFormats()),
             options.getRecordsPerShard()));
     return pipeline;

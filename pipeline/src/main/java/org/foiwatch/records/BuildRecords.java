@@ -1,8 +1,6 @@
 package org.foiwatch.records;
 
 import java.util.List;
-import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -24,8 +22,8 @@ public final class BuildRecords
   public static final TupleTag<DocumentRecord> DOCUMENTS = new TupleTag<>() {};
   public static final TupleTag<MentionRecord> MENTIONS = new TupleTag<>() {};
   public static final TupleTag<EquipmentRecord> EQUIPMENT = new TupleTag<>() {};
-  /** Each input file's {@link AuthoritySummary}, keyed by its authority (input to {@link SummarizeAuthorities}). */
-  public static final TupleTag<KV<String, SummaryRecord>> FILE_SUMMARIES = new TupleTag<>() {};
+  /** Each input file's {@link AuthoritySummary} (input to {@link SummarizeAuthorities}). */
+  public static final TupleTag<SummaryRecord> FILE_SUMMARIES = new TupleTag<>() {};
 
   @Override
   public PCollectionTuple expand(PCollection<KV<String, List<ExtractedDocument>>> extracted) {
@@ -33,10 +31,11 @@ public final class BuildRecords
     PCollectionTuple records = extracted
         .apply("BuildInputFileRecords", ParDo.of(new BuildFn())
             .withOutputTags(DOCUMENTS, TupleTagList.of(MENTIONS).and(EQUIPMENT).and(FILE_SUMMARIES)));
-    records.get(DOCUMENTS).setCoder(AvroCoder.of(DocumentRecord.class));
-    records.get(MENTIONS).setCoder(AvroCoder.of(MentionRecord.class));
-    records.get(EQUIPMENT).setCoder(AvroCoder.of(EquipmentRecord.class));
-    records.get(FILE_SUMMARIES).setCoder(KvCoder.of(StringUtf8Coder.of(), AvroCoder.of(SummaryRecord.class)));
+    // Specific, not reflect: the generated classes' own accessors, several times faster to code.
+    records.get(DOCUMENTS).setCoder(AvroCoder.specific(DocumentRecord.class));
+    records.get(MENTIONS).setCoder(AvroCoder.specific(MentionRecord.class));
+    records.get(EQUIPMENT).setCoder(AvroCoder.specific(EquipmentRecord.class));
+    records.get(FILE_SUMMARIES).setCoder(AvroCoder.specific(SummaryRecord.class));
     return records;
   }
 
@@ -63,8 +62,7 @@ public final class BuildRecords
           authority = document.getAuthority();
         }
       }
-      out.get(FILE_SUMMARIES).output(KV.of(AuthoritySummary.key(authority),
-          AuthoritySummary.build(authority, records.documents(), records.equipment())));
+      out.get(FILE_SUMMARIES).output(AuthoritySummary.build(authority, records.documents(), records.equipment()));
     }
   }
 }

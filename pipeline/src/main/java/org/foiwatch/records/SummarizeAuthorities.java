@@ -1,54 +1,85 @@
 package org.foiwatch.records;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TupleTag;
+import org.foiwatch.sinks.SortedRuns;
 
 /**
- * The per-authority summary: merges the summaries of the input files ({@link BuildRecords#FILE_SUMMARIES},
- * keyed by their authority) into one record per authority ({@link AuthoritySummary#merge}).
+ * The per-authority summary: merges the summaries of the input files ({@link BuildRecords#FILE_SUMMARIES})
+ * into one record per authority ({@link AuthoritySummary#merge}).
  *
- * <p>The parts are gathered in one place rather than grouped by authority: there is one small part
- * per input file and a few thousand authorities at most, and a grouping with a key per authority
- * would cost the DirectRunner a bundle per authority on every step after it.
+ * <p>The parts are sorted by authority with {@link SortedRuns} and merged as they stream past,
+ * rather than grouped by authority: a grouping with a key per authority would cost the
+ * DirectRunner a bundle per authority on every later step, and there is one part per input file.
  */
-public final class SummarizeAuthorities extends PTransform<PCollection<KV<String, SummaryRecord>>, PCollection<SummaryRecord>> {
+public final class SummarizeAuthorities extends PTransform<PCollection<SummaryRecord>, PCollection<SummaryRecord>> {
 
   /** The summary's tag when it joins the other records (see sinks.WriteOutputs). */
   public static final TupleTag<SummaryRecord> SUMMARY = new TupleTag<>() {};
 
-  @Override
-  public PCollection<SummaryRecord> expand(PCollection<KV<String, SummaryRecord>> fileSummaries) {
-    return fileSummaries
-        .apply("GatherFileSummaries", WithKeys.of(""))
-        .apply("GatherInOnePlace", GroupByKey.create())
-        .apply("MergePerAuthority", ParDo.of(new MergeFn()))
-        .setCoder(AvroCoder.of(SummaryRecord.class));
+  private static final int MAX_OPEN_RUNS = 200;
+
+  private final String workDirectory;
+
+  /** {@code workDirectory}: where the sorted runs are spilled (the output directory). */
+  public SummarizeAuthorities(String workDirectory) {
+    this.workDirectory = workDirectory;
   }
 
-  static final class MergeFn extends DoFn<KV<String, Iterable<KV<String, SummaryRecord>>>, SummaryRecord> {
+  @Override
+  public PCollection<SummaryRecord> expand(PCollection<SummaryRecord> fileSummaries) {
+    return fileSummaries
+        .apply("SortByAuthority", new SortedRuns<>(workDirectory, "summary-parts", part -> AuthoritySummary.key(part.getAuthority())))
+        .apply("MergePerAuthority", ParDo.of(new MergeFn(workDirectory, fileSummaries.getCoder())))
+        .setCoder(AvroCoder.specific(SummaryRecord.class));
+  }
+
+  static final class MergeFn extends DoFn<KV<String, Iterable<KV<String, Long>>>, SummaryRecord> {
     private final Counter authorities = Metrics.counter(MergeFn.class, "authorities");
+    private final String workDirectory;
+    private final Coder<SummaryRecord> coder;
+
+    MergeFn(String workDirectory, Coder<SummaryRecord> coder) {
+      this.workDirectory = workDirectory;
+      this.coder = coder;
+    }
 
     @ProcessElement
-    public void process(@Element KV<String, Iterable<KV<String, SummaryRecord>>> all, OutputReceiver<SummaryRecord> out) {
-      Map<String, List<SummaryRecord>> byAuthority = new TreeMap<>();
-      for (KV<String, SummaryRecord> part : all.getValue()) {
-        byAuthority.computeIfAbsent(part.getKey(), key -> new ArrayList<>()).add(part.getValue());
+    public void process(@Element KV<String, Iterable<KV<String, Long>>> runs, OutputReceiver<SummaryRecord> out)
+        throws IOException {
+      try (SortedRuns.Merge<SummaryRecord> parts = new SortedRuns.Merge<>(workDirectory, "summary-parts", runs.getValue(), coder,
+          MAX_OPEN_RUNS)) {
+        String key = null;
+        List<SummaryRecord> ofAuthority = new ArrayList<>();
+        while (parts.hasNext()) {
+          KV<String, SummaryRecord> part = parts.next();
+          if (!part.getKey().equals(key) && !ofAuthority.isEmpty()) {
+            emit(key, ofAuthority, out);
+          }
+          key = part.getKey();
+          ofAuthority.add(part.getValue());
+        }
+        if (!ofAuthority.isEmpty()) {
+          emit(key, ofAuthority, out);
+        }
       }
-      byAuthority.forEach((key, parts) -> out.output(AuthoritySummary.merge(AuthoritySummary.authority(key), parts)));
-      authorities.inc(byAuthority.size());
+    }
+
+    private void emit(String key, List<SummaryRecord> parts, OutputReceiver<SummaryRecord> out) {
+      out.output(AuthoritySummary.merge(AuthoritySummary.authority(key), parts));
+      authorities.inc();
+      parts.clear();
     }
   }
 }

@@ -62,7 +62,7 @@ class WriteRecordsTest {
     Pipeline pipeline = Pipeline.create(options);
     // Out of order on purpose: id i is record (i * 7) % RECORDS.
     List<EquipmentRecord> records = IntStream.range(0, RECORDS).mapToObj(i -> record((i * 7) % RECORDS)).toList();
-    pipeline.apply(Create.of(records).withCoder(AvroCoder.of(EquipmentRecord.class)))
+    pipeline.apply(Create.of(records).withCoder(AvroCoder.specific(EquipmentRecord.class)))
         .apply(Reshuffle.viaRandomKey())
         .apply(new WriteRecords<>(output.toString(), "equipment", EquipmentRecord.class, EquipmentRecord::getEquipmentId,
             List.of(RecordFormat.JSONL), 120, maxOpenRuns));
