@@ -54,7 +54,8 @@ public final class WriteOutputs extends PTransform<PCollectionTuple, PDone> {
 
   /**
    * Deletes record files an earlier run left in the output directory (any format, single or
-   * sharded), so a glob such as {@code equipment*.parquet} never mixes two runs.
+   * sharded), so a glob such as {@code equipment*.parquet} never mixes two runs, and the sort
+   * runs of an earlier run that failed.
    */
   public static void deletePrevious(String outputDirectory) throws IOException {
     List<ResourceId> previous = new ArrayList<>();
@@ -64,6 +65,7 @@ public final class WriteOutputs extends PTransform<PCollectionTuple, PDone> {
       }
     }
     FileSystems.delete(previous);
+    SortedRuns.deleteLeftovers(outputDirectory);
   }
 
   private static String nonNull(String value) {
