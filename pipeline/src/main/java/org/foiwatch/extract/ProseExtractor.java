@@ -75,10 +75,12 @@ public final class ProseExtractor {
       if (!vendors.isEmpty()) {
         previousVendor = vendors.get(vendors.size() - 1).vendor().canonical();
       }
-      if (NEGATED.matcher(sentence).find() || sentence.strip().endsWith("?")) {
+      List<ModelMatch> models = models(sentence, offset, vendors, context, ocr);
+      // Most sentences name nothing: the negation and example patterns are read only where they matter.
+      if (vendors.isEmpty() && models.isEmpty()
+          || NEGATED.matcher(sentence).find() || sentence.strip().endsWith("?")) {
         continue;
       }
-      List<ModelMatch> models = models(sentence, offset, vendors, context, ocr);
       boolean hypothetical = HYPOTHETICAL.matcher(sentence).find();
       List<String> vendorsWithModels = new ArrayList<>();
       for (ModelMatch found : models) {
