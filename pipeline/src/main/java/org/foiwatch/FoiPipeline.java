@@ -23,6 +23,7 @@ import org.foiwatch.ingest.ParsedDocument;
 import org.foiwatch.ingest.ParserLimits;
 import org.foiwatch.records.BuildRecords;
 import org.foiwatch.records.SummarizeAuthorities;
+import org.foiwatch.records.SummaryRecord;
 import org.foiwatch.sinks.HtmlReport;
 import org.foiwatch.sinks.RecordFormat;
 import org.foiwatch.sinks.RunSummary;
@@ -164,7 +165,9 @@ public final class FoiPipeline {
         .setCoder(parsed.getCoder())
         .apply("ExtractMentions", new ExtractMentions())
         .apply("BuildRecords", new BuildRecords());
-    records.and(SummarizeAuthorities.SUMMARY, records.get(BuildRecords.FILE_SUMMARIES).apply("SummarizeAuthorities", new SummarizeAuthorities(options.getOutput())))
+    PCollection<SummaryRecord> summary = records.get(BuildRecords.FILE_SUMMARIES)
+        .apply("SummarizeAuthorities", new SummarizeAuthorities(options.getOutput()));
+    records.and(SummarizeAuthorities.SUMMARY, summary)
         .apply("WriteOutputs", new WriteOutputs(options.getOutput(), RecordFormat.parse(options.getFormats()),
             options.getRecordsPerShard()));
     return pipeline;

@@ -28,7 +28,8 @@ public final class SummarizeAuthorities extends PTransform<PCollection<SummaryRe
   /** The summary's tag when it joins the other records (see sinks.WriteOutputs). */
   public static final TupleTag<SummaryRecord> SUMMARY = new TupleTag<>() {};
 
-  private static final int MAX_OPEN_RUNS = 200;
+  /** The name of the sorted runs of the parts. */
+  private static final String PARTS = "summary-parts";
 
   private final String workDirectory;
 
@@ -40,7 +41,7 @@ public final class SummarizeAuthorities extends PTransform<PCollection<SummaryRe
   @Override
   public PCollection<SummaryRecord> expand(PCollection<SummaryRecord> fileSummaries) {
     return fileSummaries
-        .apply("SortByAuthority", new SortedRuns<>(workDirectory, "summary-parts", part -> AuthoritySummary.key(part.getAuthority())))
+        .apply("SortByAuthority", new SortedRuns<>(workDirectory, PARTS, part -> AuthoritySummary.key(part.getAuthority())))
         .apply("MergePerAuthority", ParDo.of(new MergeFn(workDirectory, fileSummaries.getCoder())))
         .setCoder(AvroCoder.specific(SummaryRecord.class));
   }
@@ -58,8 +59,8 @@ public final class SummarizeAuthorities extends PTransform<PCollection<SummaryRe
     @ProcessElement
     public void process(@Element KV<String, Iterable<KV<String, Long>>> runs, OutputReceiver<SummaryRecord> out)
         throws IOException {
-      try (SortedRuns.Merge<SummaryRecord> parts = new SortedRuns.Merge<>(workDirectory, "summary-parts", runs.getValue(), coder,
-          MAX_OPEN_RUNS)) {
+      try (SortedRuns.Merge<SummaryRecord> parts =
+          new SortedRuns.Merge<>(workDirectory, PARTS, runs.getValue(), coder, SortedRuns.MAX_OPEN_RUNS)) {
         String key = null;
         List<SummaryRecord> ofAuthority = new ArrayList<>();
         while (parts.hasNext()) {

@@ -53,6 +53,8 @@ import org.apache.beam.sdk.values.PCollectionList;
 public final class SortedRuns<T extends SpecificRecord>
     extends PTransform<PCollection<T>, PCollection<KV<String, Iterable<KV<String, Long>>>>> {
 
+  /** Runs a {@link Merge} opens at once (each is an open file); more are first merged in rounds. */
+  public static final int MAX_OPEN_RUNS = 200;
   /** Records a bundle sorts in memory before it starts another run. */
   private static final int MAX_RUN_RECORDS = 50_000;
 

@@ -32,8 +32,6 @@ import org.apache.beam.sdk.values.PDone;
  */
 public final class WriteRecords<T extends SpecificRecord> extends PTransform<PCollection<T>, PDone> {
 
-  /** Runs merged at once: each is an open file. */
-  private static final int MAX_OPEN_RUNS = 200;
 
   private final String outputDirectory;
   private final String name;
@@ -45,7 +43,7 @@ public final class WriteRecords<T extends SpecificRecord> extends PTransform<PCo
 
   public WriteRecords(String outputDirectory, String name, Class<T> recordClass, SerializableFunction<T, String> sortKey,
       List<RecordFormat> formats, int recordsPerShard) {
-    this(outputDirectory, name, recordClass, sortKey, formats, recordsPerShard, MAX_OPEN_RUNS);
+    this(outputDirectory, name, recordClass, sortKey, formats, recordsPerShard, SortedRuns.MAX_OPEN_RUNS);
   }
 
   /** With at most {@code maxOpenRuns} runs merged at once (tests use a few, to merge in several rounds). */
