@@ -82,6 +82,10 @@ public final class FoiPipeline {
     System.exit(status);
   }
 
+  private static boolean isDirectRunner(FoiOptions options) {
+    return options.getRunner().getSimpleName().equals("DirectRunner");
+  }
+
   /**
    * The DirectRunner encodes, decodes and compares every element to catch DoFns that mutate
    * their input and coders that lose data: development checks that cost CPU on every element.
@@ -89,7 +93,7 @@ public final class FoiPipeline {
    * --enforceImmutability or --enforceEncodability is given.
    */
   private static void skipDirectRunnerChecks(FoiOptions options, String[] args) {
-    if (!options.getRunner().getSimpleName().equals("DirectRunner")) {
+    if (!isDirectRunner(options)) {
       return;
     }
     DirectOptions direct = options.as(DirectOptions.class);
@@ -158,7 +162,7 @@ public final class FoiPipeline {
         options.getPdfMaxMainMemoryBytes(), options.getIsolateParsing());
     Pipeline pipeline = Pipeline.create(options);
     PCollection<KV<String, List<ParsedDocument>>> parsed = pipeline
-        .apply("MatchInputs", new MatchInputs(files))
+        .apply("MatchInputs", new MatchInputs(files, isDirectRunner(options)))
         .apply("ParseDocuments", new ParseDocuments(limits, ocrSettings(options)));
     PCollectionTuple records = parsed
         .apply("CountParsedFiles", ParDo.of(new Progress.CountParsedFiles()))
