@@ -32,7 +32,6 @@ import org.apache.beam.sdk.values.PDone;
  */
 public final class WriteRecords<T extends SpecificRecord> extends PTransform<PCollection<T>, PDone> {
 
-
   private final String outputDirectory;
   private final String name;
   private final Class<T> recordClass;
