@@ -24,11 +24,6 @@ public final class AuthoritySummary {
     return authority == null ? "\u0000" : authority;
   }
 
-  /** The authority a grouping key stands for (see {@link #key}). */
-  public static String authority(String key) {
-    return key.equals(key(null)) ? null : key;
-  }
-
   public static SummaryRecord build(String authority, Iterable<DocumentRecord> documents, Iterable<EquipmentRecord> equipment) {
     Totals totals = new Totals();
     documents.forEach(totals::add);

@@ -66,19 +66,20 @@ public final class SummarizeAuthorities extends PTransform<PCollection<SummaryRe
         while (parts.hasNext()) {
           KV<String, SummaryRecord> part = parts.next();
           if (!part.getKey().equals(key) && !ofAuthority.isEmpty()) {
-            emit(key, ofAuthority, out);
+            emit(ofAuthority, out);
           }
           key = part.getKey();
           ofAuthority.add(part.getValue());
         }
         if (!ofAuthority.isEmpty()) {
-          emit(key, ofAuthority, out);
+          emit(ofAuthority, out);
         }
       }
     }
 
-    private void emit(String key, List<SummaryRecord> parts, OutputReceiver<SummaryRecord> out) {
-      out.output(AuthoritySummary.merge(AuthoritySummary.authority(key), parts));
+    /** Merges the parts of one authority (each carries it). */
+    private void emit(List<SummaryRecord> parts, OutputReceiver<SummaryRecord> out) {
+      out.output(AuthoritySummary.merge(parts.get(0).getAuthority(), parts));
       authorities.inc();
       parts.clear();
     }

@@ -206,8 +206,9 @@ public final class SortedRuns<T extends SpecificRecord>
       List<Run> open = new ArrayList<>();
       for (KV<String, Long> run : runs) {
         if (!run.getKey().isEmpty()) {
-          open.add(new Run(FileSystems.matchNewResource(run.getKey(), false), run.getValue()));
-          runFiles.add(open.get(open.size() - 1).file());
+          Run written = new Run(FileSystems.matchNewResource(run.getKey(), false), run.getValue());
+          open.add(written);
+          runFiles.add(written.file());
         }
       }
       while (open.size() > maxOpenRuns) {

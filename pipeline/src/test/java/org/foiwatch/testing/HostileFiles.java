@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.zip.Deflater;
@@ -86,25 +87,19 @@ public final class HostileFiles {
   }
 
   private static byte[] rewriteZipEntry(byte[] zip, String name, java.util.function.UnaryOperator<String> edit) {
-    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip));
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
-      try (ZipOutputStream out = new ZipOutputStream(bytes)) {
-        for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-          byte[] content = in.readAllBytes();
-          if (entry.getName().equals(name)) {
-            content = edit.apply(new String(content, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
-          }
-          ZipEntry copy = new ZipEntry(entry.getName());
-          copy.setTime(0);
-          out.putNextEntry(copy);
-          out.write(content);
-          out.closeEntry();
+    List<Fixtures.Attachment> entries = new ArrayList<>();
+    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+      for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        byte[] content = in.readAllBytes();
+        if (entry.getName().equals(name)) {
+          content = edit.apply(new String(content, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
         }
+        entries.add(new Fixtures.Attachment(entry.getName(), null, content));
       }
-      return bytes.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return Fixtures.zip(entries);
   }
 
   /** A zip of a few MB holding one text entry of {@code inflatedBytes} spaces. */
