@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.runners.flink.FlinkPipelineOptions;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.PipelineResult;
@@ -38,6 +39,7 @@ public final class FoiPipeline {
   /** Exit status for bad command-line input. */
   static final int USAGE_ERROR = 2;
   private static final String LOG_FILE_PROPERTY = "org.slf4j.simpleLogger.logFile";
+  private static final String AWS_METADATA_DISABLED = "aws.disableEc2Metadata";
 
   private FoiPipeline() {}
 
@@ -47,6 +49,7 @@ public final class FoiPipeline {
     if (System.getProperty(LOG_FILE_PROPERTY) == null) {
       System.setProperty(LOG_FILE_PROPERTY, "foiwatch.log");
     }
+    skipAwsInstanceMetadata(args);
     PipelineOptionsFactory.register(FoiOptions.class);
     if (List.of(args).contains("--help")) {
       PipelineOptionsFactory.printHelp(System.out, FoiOptions.class);
@@ -63,6 +66,7 @@ public final class FoiPipeline {
       return;
     }
     skipDirectRunnerChecks(options, args);
+    reuseFlinkObjects(options, args);
     int status;
     try {
       status = run(options, System.out);
@@ -72,7 +76,7 @@ public final class FoiPipeline {
     }
     System.out.flush();
     System.err.flush();
-    if (options.getRunner().getSimpleName().startsWith("Flink")) {
+    if (isFlinkRunner(options)) {
       // Embedded Flink's Pekko shutdown hook runs after its class loader is closed and prints a
       // ClassNotFoundException trace on every exit; the run is over and flushed, so skip hooks
       // (stopping the parser JVMs, which a hook would have done, first).
@@ -82,8 +86,25 @@ public final class FoiPipeline {
     System.exit(status);
   }
 
+  /**
+   * Beam registers its S3 filesystem at start-up, and the AWS SDK then looks for a region in the
+   * EC2 instance metadata service, retrying with sleeps off EC2 (about 1.3 s of every run). A run
+   * that names no s3:// path needs no region, so the lookup is turned off unless the user set it.
+   */
+  private static void skipAwsInstanceMetadata(String[] args) {
+    boolean namesS3 = Arrays.stream(args).anyMatch(arg -> arg.contains("s3://"));
+    if (!namesS3 && System.getProperty(AWS_METADATA_DISABLED) == null
+        && System.getenv("AWS_EC2_METADATA_DISABLED") == null) {
+      System.setProperty(AWS_METADATA_DISABLED, "true");
+    }
+  }
+
   private static boolean isDirectRunner(FoiOptions options) {
     return options.getRunner().getSimpleName().equals("DirectRunner");
+  }
+
+  private static boolean isFlinkRunner(FoiOptions options) {
+    return options.getRunner().getSimpleName().startsWith("Flink");
   }
 
   /**
@@ -102,6 +123,19 @@ public final class FoiPipeline {
     }
     if (Arrays.stream(args).noneMatch(a -> a.startsWith("--enforceEncodability"))) {
       direct.setEnforceEncodability(false);
+    }
+  }
+
+  /**
+   * Flink copies every element between chained operators (encode, decode) unless object reuse is
+   * on: a whole parsed file at each step, about a fifth of a worker's CPU. foiwatch's DoFns never
+   * change an element they received or sent (the DirectRunner's immutability check in the tests
+   * holds them to it), so a run turns reuse on unless --objectReuse is given. FlinkRunnerIT runs
+   * with it.
+   */
+  static void reuseFlinkObjects(FoiOptions options, String[] args) {
+    if (isFlinkRunner(options) && Arrays.stream(args).noneMatch(a -> a.startsWith("--objectReuse"))) {
+      options.as(FlinkPipelineOptions.class).setObjectReuse(true);
     }
   }
 
@@ -131,7 +165,7 @@ public final class FoiPipeline {
     } catch (IOException e) {
       throw new InputException("cannot clear earlier record files in --output=" + options.getOutput() + ": " + e.getMessage());
     }
-    if (options.getRunner().getSimpleName().equals("DirectRunner")) {
+    if (isDirectRunner(options)) {
       // run() returns at once, so the progress can be polled while the pipeline runs.
       options.as(DirectOptions.class).setBlockOnRun(false);
     }

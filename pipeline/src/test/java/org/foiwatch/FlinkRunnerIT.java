@@ -122,6 +122,7 @@ class FlinkRunnerIT {
     args.add("--output=" + output);
     PipelineOptionsFactory.register(FoiOptions.class);
     FoiOptions options = PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).withValidation().as(FoiOptions.class);
+    FoiPipeline.reuseFlinkObjects(options, args.toArray(String[]::new));
     long started = System.nanoTime();
     int status = FoiPipeline.run(options, new PrintStream(System.out, true, StandardCharsets.UTF_8));
     timings.add(String.format("%s: %.1f s", label, (System.nanoTime() - started) / 1e9));
