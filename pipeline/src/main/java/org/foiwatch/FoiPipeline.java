@@ -22,6 +22,7 @@ import org.foiwatch.ingest.OcrSettings;
 import org.foiwatch.ingest.ParseDocuments;
 import org.foiwatch.ingest.ParsedDocument;
 import org.foiwatch.ingest.ParserLimits;
+import org.foiwatch.ingest.TikaDocumentParser;
 import org.foiwatch.records.BuildRecords;
 import org.foiwatch.records.SummarizeAuthorities;
 import org.foiwatch.records.SummaryRecord;
@@ -170,6 +171,9 @@ public final class FoiPipeline {
       options.as(DirectOptions.class).setBlockOnRun(false);
     }
     long started = System.nanoTime();
+    if (parsesInThisJvm(options)) {
+      TikaDocumentParser.startForkedParsers(parserLimits(options), ocrSettings(options));
+    }
     Pipeline pipeline = build(options, files);
     if (ocrSettings(options).mode() != OcrSettings.Mode.NEVER && !OcrSettings.tesseractAvailable()) {
       out.println("foiwatch: WARNING: tesseract is not installed; scanned pages and images are not read"
@@ -190,10 +194,7 @@ public final class FoiPipeline {
   }
 
   public static Pipeline build(FoiOptions options, List<MatchResult.Metadata> files) {
-    ParserLimits limits = new ParserLimits(options.getMaxFileBytes(), options.getMaxCharsPerDocument(),
-        options.getMaxAttachments(), options.getMaxAttachmentDepth(), options.getMaxRowsPerSheet(),
-        options.getMaxCompressionRatio(), options.getParseTimeoutSeconds(), options.getParseMemoryMb(),
-        options.getPdfMaxMainMemoryBytes(), options.getIsolateParsing());
+    ParserLimits limits = parserLimits(options);
     Pipeline pipeline = Pipeline.create(options);
     PCollection<KV<String, List<ParsedDocument>>> parsed = pipeline
         .apply("MatchInputs", new MatchInputs(files, isDirectRunner(options)))
@@ -209,6 +210,19 @@ public final class FoiPipeline {
         .apply("WriteOutputs", new WriteOutputs(options.getOutput(), RecordFormat.parse(options.getFormats()),
             options.getRecordsPerShard()));
     return pipeline;
+  }
+
+  private static ParserLimits parserLimits(FoiOptions options) {
+    return new ParserLimits(options.getMaxFileBytes(), options.getMaxCharsPerDocument(),
+        options.getMaxAttachments(), options.getMaxAttachmentDepth(), options.getMaxRowsPerSheet(),
+        options.getMaxCompressionRatio(), options.getParseTimeoutSeconds(), options.getParseMemoryMb(),
+        options.getPdfMaxMainMemoryBytes(), options.getIsolateParsing());
+  }
+
+  /** The DirectRunner and embedded Flink parse in this JVM's workers; a Flink cluster does not. */
+  private static boolean parsesInThisJvm(FoiOptions options) {
+    return isDirectRunner(options) || (isFlinkRunner(options)
+        && List.of("[auto]", "[local]", "[collection]").contains(options.as(FlinkPipelineOptions.class).getFlinkMaster()));
   }
 
   private static OcrSettings ocrSettings(FoiOptions options) {

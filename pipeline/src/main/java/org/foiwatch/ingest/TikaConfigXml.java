@@ -12,6 +12,11 @@ import java.util.stream.Collectors;
  */
 final class TikaConfigXml {
 
+  /** How many parser JVMs a worker JVM forks: one per core, at least two. */
+  static int forkedParsers() {
+    return Math.max(2, Runtime.getRuntime().availableProcessors());
+  }
+
   /** Name of the file-system fetcher the forked parser reads its input through. */
   static final String FETCHER = "fs";
 
@@ -77,7 +82,7 @@ final class TikaConfigXml {
           .append("    <params>\n")
           // One parser JVM per core, shared by all worker threads; a thread waits for a free one
           // (each parse is bounded by the timeout), and idle ones exit after a minute.
-          .append("      <numClients>").append(Math.max(2, Runtime.getRuntime().availableProcessors()))
+          .append("      <numClients>").append(forkedParsers())
           .append("</numClients>\n")
           .append("      <maxWaitForClientMillis>86400000</maxWaitForClientMillis>\n")
           .append("      <shutdownClientAfterMillis>60000</shutdownClientAfterMillis>\n")

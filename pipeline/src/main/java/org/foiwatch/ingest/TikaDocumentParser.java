@@ -137,6 +137,24 @@ public final class TikaDocumentParser implements AutoCloseable {
     }
   }
 
+  /**
+   * Starts this worker's parser JVMs in the background: a parser JVM takes a second or more to
+   * start, which the runner's own start-up (pipeline translation, DoFn set-up) can hide. Each
+   * daemon thread parses a few bytes of text, which starts one JVM of the shared pool.
+   */
+  public static void startForkedParsers(ParserLimits limits, OcrSettings ocr) {
+    if (!limits.isolated()) {
+      return;
+    }
+    TikaDocumentParser parser = new TikaDocumentParser(limits, ocr);
+    byte[] text = "foiwatch".getBytes(StandardCharsets.UTF_8);
+    for (int i = 0; i < TikaConfigXml.forkedParsers(); i++) {
+      Thread thread = new Thread(() -> parser.parse("start.txt", text), "foiwatch-parser-start");
+      thread.setDaemon(true);
+      thread.start();
+    }
+  }
+
   /** Parses {@code content}, the bytes of the input file at {@code source}. Never throws. */
   public List<ParsedDocument> parse(String source, byte[] content) {
     String sha256 = sha256(content);
