@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.List;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.ListCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.metrics.Counter;
@@ -48,7 +47,7 @@ public final class ParseDocuments
     PCollectionTuple outputs =
         files.apply("ParseFile", ParDo.of(new ParseFileFn(limits, ocr)).withOutputTags(PARSED, TupleTagList.of(FAILED)));
     KvCoder<String, List<ParsedDocument>> coder =
-        KvCoder.of(StringUtf8Coder.of(), ListCoder.of(SerializableCoder.of(ParsedDocument.class)));
+        KvCoder.of(StringUtf8Coder.of(), ListCoder.of(ParsedDocumentCoder.of()));
     return PCollectionList.of(outputs.get(PARSED).setCoder(coder))
         .and(outputs.get(FAILED).setCoder(coder))
         .apply("AllFiles", Flatten.pCollections());
