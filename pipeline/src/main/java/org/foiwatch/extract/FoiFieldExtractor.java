@@ -31,12 +31,27 @@ public final class FoiFieldExtractor {
   private static final Pattern ANY_REF = Pattern.compile("\\b" + REF.replace("(?:FOI", "(?:FOI"));
   private static final Pattern YOUR_REF = Pattern.compile("(?i)\\byour\\s+ref(?:erence)?\\b");
 
-  private static final String AUTHORITY_WORD = "(?:Council|Police|Constabulary|Trust|University|Authority|Commissioner|Fire\\s+and\\s+Rescue\\s+Service|Fire\\s+Authority)";
+  /** The words that end an authority's name ("Kent Police"), as regex alternatives. */
+  private static final List<String> AUTHORITY_WORDS = List.of("Council", "Police", "Constabulary", "Trust", "University",
+      "Authority", "Commissioner", "Fire\\s+and\\s+Rescue\\s+Service", "Fire\\s+Authority");
+  /** The words that open a "County of ..." name. */
+  private static final List<String> PLACE_WORDS = List.of("(?:London|Royal)\\s+Borough", "City", "County", "Borough",
+      "Metropolitan\\s+Borough", "District");
+  /**
+   * Every authority name holds all the capitalised words of one of the alternatives above, so a
+   * line with none of them is not searched: that skips most lines.
+   */
+  private static final List<String> AUTHORITY_LITERALS = Pattern.compile("[A-Z][a-z]+")
+      .matcher(String.join(" ", AUTHORITY_WORDS) + " " + String.join(" ", PLACE_WORDS))
+      .results().map(java.util.regex.MatchResult::group).distinct().toList();
+  private static final String AUTHORITY_WORD = "(?:" + String.join("|", AUTHORITY_WORDS) + ")";
   private static final Pattern AUTHORITY = Pattern.compile(
-      "\\b((?:(?:London|Royal)\\s+Borough|City|County|Borough|Metropolitan\\s+Borough|District)\\s+of\\s+(?:[A-Z][\\w'’-]+)(?:\\s+(?!Town\\b|Civic\\b|Council\\b|House\\b|Hall\\b|Offices?\\b|Centre\\b|Buildings?\\b)[A-Z][\\w'’-]+){0,2}(?:\\s+Council)?"
+      "\\b((?:" + String.join("|", PLACE_WORDS) + ")\\s+of\\s+(?:[A-Z][\\w'’-]+)(?:\\s+(?!Town\\b|Civic\\b|Council\\b|House\\b|Hall\\b|Offices?\\b|Centre\\b|Buildings?\\b)[A-Z][\\w'’-]+){0,2}(?:\\s+Council)?"
           // The name's words are not themselves "Council" etc.: a letterhead set beside "Council
           // House" reads "Calderbrook Council Council House", whose authority ends at the first.
           + "|(?:(?!" + AUTHORITY_WORD + "\\b)[A-Z][\\w'’-]+\\s+){1,4}" + AUTHORITY_WORD + ")");
+  /** A letterhead's parts: lines, cells, and "•" or "|" between address parts. */
+  private static final Pattern LINE_PARTS = Pattern.compile("[\\n\\t•|]");
   private static final Pattern NOT_AN_AUTHORITY_START = Pattern.compile(
       "^(?:The|Dear|Yours|Re|From|To|Our|Your|Information|Freedom|Request|Internal|This|Thank|Please|Kind|Regards|Subject|FOI|Data|Records|Legal|Customer|Corporate|Democratic)\\s");
 
@@ -121,7 +136,7 @@ public final class FoiFieldExtractor {
     for (int i = 0; i < blocks.size(); i++) {
       // The letterhead and the signature name the authority; the first lines weigh most.
       int weight = i < 3 ? 3 : 1;
-      for (String line : blocks.get(i).text().split("[\\n\\t•|]")) {
+      for (String line : LINE_PARTS.split(blocks.get(i).text())) {
         order = vote(line, votes, firstSeen, order, weight);
       }
     }
@@ -133,6 +148,9 @@ public final class FoiFieldExtractor {
   }
 
   private static int vote(String line, Map<String, Integer> votes, Map<String, Integer> firstSeen, int order, int weight) {
+    if (AUTHORITY_LITERALS.stream().noneMatch(line::contains)) {
+      return order;
+    }
     Matcher matcher = AUTHORITY.matcher(line);
     while (matcher.find()) {
       String name = trimAuthority(matcher.group(1));
