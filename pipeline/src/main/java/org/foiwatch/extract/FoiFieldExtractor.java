@@ -73,7 +73,9 @@ public final class FoiFieldExtractor {
       "internal\\s+review|information\\s+commissioner|right\\s+to\\s+complain|dissatisfied|re-use|copyright|not\\s+content\\s+with");
   private static final Pattern EXEMPTION = Pattern.compile(
       "(?i)\\b(?:section|s\\.?)\\s?(\\d{1,2})(?:\\s?\\(\\d\\)(?:\\s?\\([a-z]\\))?)?(?=[^\\d]|$)");
-  private static final Pattern EXEMPTION_CONTEXT = Pattern.compile("(?i)exempt|exemption|withh|refus|cost\\s+limit|neither\\s+confirm");
+  /** A paragraph that cites exemptions holds one of these (any case, inside words too) or a phrase below. */
+  private static final List<String> EXEMPTION_CONTEXT_WORDS = List.of("exempt", "withh", "refus");
+  private static final Pattern EXEMPTION_CONTEXT_PHRASE = Pattern.compile("(?i)cost\\s+limit|neither\\s+confirm");
   private static final Pattern FOISA = Pattern.compile("(?i)\\bFOISA\\b|Freedom\\s+of\\s+Information\\s+\\(Scotland\\)");
 
   private FoiFieldExtractor() {}
@@ -264,10 +266,27 @@ public final class FoiFieldExtractor {
     return "disclosed";
   }
 
+  /** One case-insensitive scan per word (String.contains) instead of a regex alternation at every character. */
+  private static boolean citesExemptions(String paragraph) {
+    String lower = asciiLowerCase(paragraph);
+    return EXEMPTION_CONTEXT_WORDS.stream().anyMatch(lower::contains) || EXEMPTION_CONTEXT_PHRASE.matcher(paragraph).find();
+  }
+
+  /** Lower case as {@code (?i)} compares: ASCII letters only. */
+  private static String asciiLowerCase(String text) {
+    char[] chars = text.toCharArray();
+    for (int i = 0; i < chars.length; i++) {
+      if (chars[i] >= 'A' && chars[i] <= 'Z') {
+        chars[i] = (char) (chars[i] + ('a' - 'A'));
+      }
+    }
+    return new String(chars);
+  }
+
   static List<String> exemptions(List<String> answer) {
     TreeSet<String> found = new TreeSet<>();
     for (String paragraph : answer) {
-      if (!EXEMPTION_CONTEXT.matcher(paragraph).find()) {
+      if (!citesExemptions(paragraph)) {
         continue;
       }
       String prefix = FOISA.matcher(paragraph).find() ? "FOISA s." : "s.";

@@ -43,11 +43,12 @@ public final class VendorFinder {
   private final DictionaryNameFinder nameFinder;
   private final Map<String, List<Entry>> entriesByKey = new HashMap<>();
   private final int maxAliasTokens;
-  /**
-   * The first word of every name, lower case, by its first character: text holding none of them
-   * holds no vendor.
-   */
-  private final Map<Character, Set<String>> firstWordsByInitial = new HashMap<>();
+  /** The first word of every name, lower case: text holding none of them holds no vendor. */
+  private final Set<String> firstWords = new HashSet<>();
+  /** The same words by their first character, as arrays: {@link #mayNameAVendor} reads them at every character. */
+  private final Map<Character, String[]> firstWordsByInitial = new HashMap<>();
+  /** {@link #firstWordsByInitial} for ASCII initials, indexed by the character. */
+  private final String[][] firstWordsByAsciiInitial = new String[128][];
 
   public VendorFinder() {
     this(VendorCatalogue.standard());
@@ -67,7 +68,7 @@ public final class VendorFinder {
         }
         dictionary.put(new StringList(tokens));
         String firstWord = lowerCase(tokens[0]);
-        firstWordsByInitial.computeIfAbsent(firstWord.charAt(0), c -> new HashSet<>()).add(firstWord);
+        firstWords.add(firstWord);
         longest = Math.max(longest, tokens.length);
         boolean caseSensitive = vendor.caseSensitiveAliases().contains(name);
         entriesByKey
@@ -76,6 +77,14 @@ public final class VendorFinder {
       }
     }
     this.maxAliasTokens = longest;
+    for (String word : new java.util.TreeSet<>(firstWords)) {
+      firstWordsByInitial.merge(word.charAt(0), new String[] {word}, VendorFinder::concat);
+    }
+    firstWordsByInitial.forEach((initial, words) -> {
+      if (initial < firstWordsByAsciiInitial.length) {
+        firstWordsByAsciiInitial[initial] = words;
+      }
+    });
     this.nameFinder = new DictionaryNameFinder(dictionary, "vendor");
   }
 
@@ -113,7 +122,7 @@ public final class VendorFinder {
     List<Span> names = new ArrayList<>();
     for (int start = 0; start < tokens.length; start++) {
       String first = lowerCase(tokens[start]);
-      if (first.isEmpty() || !firstWordsByInitial.getOrDefault(first.charAt(0), Set.of()).contains(first)) {
+      if (!firstWords.contains(first)) {
         continue;
       }
       String[] window = Arrays.copyOfRange(tokens, start, Math.min(tokens.length, start + maxAliasTokens));
@@ -136,13 +145,24 @@ public final class VendorFinder {
     String lower = lowerCase(text);
     // One pass over the text, trying only the words that start with each character.
     for (int i = 0; i < lower.length(); i++) {
-      for (String word : firstWordsByInitial.getOrDefault(lower.charAt(i), Set.of())) {
+      char c = lower.charAt(i);
+      String[] words = c < firstWordsByAsciiInitial.length ? firstWordsByAsciiInitial[c] : firstWordsByInitial.get(c);
+      if (words == null) {
+        continue;
+      }
+      for (String word : words) {
         if (lower.startsWith(word, i)) {
           return true;
         }
       }
     }
     return false;
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] both = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, both, a.length, b.length);
+    return both;
   }
 
   /** Lower case char by char, so the text keeps its length and each piece lowers as it would alone. */
