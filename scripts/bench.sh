@@ -79,18 +79,15 @@ bench_size() { # bench_size N: all measurements on corpus-N into work/bench/resu
   results="work/bench/results-$size"
   rm -rf "$results"
   mkdir -p "$results"
-  # Each JVM logs its collections to NAME.gc.log: the heap left after a collection is what the
-  # run holds, while peak RSS also counts the heap the collector chose to grow into.
-  local gc="-Xlog:gc:file=$results"
   measure "$results" tika "(a) bare Tika loop, $(nproc) threads" all \
-    "${bench_java[0]}" "$gc/tika.gc.log" "${bench_java[@]:1}" org.foiwatch.bench.TikaLoop "work/bench/corpus-$size"
+    "${bench_java[@]}" org.foiwatch.bench.TikaLoop "work/bench/corpus-$size"
   # OCR off in (b) and (c): the bare loop (a) reads no scans either, so the ratios compare the
   # same work; a run's own summary reports OCR pages and time.
-  FOIWATCH_JAVA_OPTS="$foiwatch_java_opts $gc/direct.gc.log" measure "$results" direct "(b) foiwatch DirectRunner" all \
+  measure "$results" direct "(b) foiwatch DirectRunner" all \
     scripts/run.sh --ocr=never --input="$files" --output="$results/out-direct"
-  FOIWATCH_JAVA_OPTS="$foiwatch_java_opts $gc/flink1.gc.log" measure "$results" flink1 "(c1) foiwatch FlinkRunner p=1" all \
+  measure "$results" flink1 "(c1) foiwatch FlinkRunner p=1" all \
     scripts/run.sh --ocr=never --runner=FlinkRunner --parallelism=1 --input="$files" --output="$results/out-flink1"
-  FOIWATCH_JAVA_OPTS="$foiwatch_java_opts $gc/flink2.gc.log" measure "$results" flink2 "(c2) foiwatch FlinkRunner p=2" all \
+  measure "$results" flink2 "(c2) foiwatch FlinkRunner p=2" all \
     scripts/run.sh --ocr=never --runner=FlinkRunner --parallelism=2 --input="$files" --output="$results/out-flink2"
   if command -v pdftotext >/dev/null; then
     # A process per core; grep's "no match" status is not a failure.

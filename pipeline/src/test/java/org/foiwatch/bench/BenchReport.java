@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Turns what {@code scripts/bench.sh} measured into the results table, the ratios and the
@@ -26,13 +24,7 @@ public final class BenchReport {
   /** Files, pages and bytes of a corpus or of its top-level PDFs. */
   record Volume(long files, long pages, long bytes) {}
 
-  /**
-   * One measured run. {@code heapMb}: the most heap its JVM held right after a collection (from
-   * NAME.gc.log; 0 without one), which tracks what the run keeps, unlike peak RSS, which also
-   * counts the heap the collector grew into.
-   */
-  record Run(String name, String label, Volume volume, int exit, double load, double wall, double cpu, long rssKb,
-      long heapMb) {
+  record Run(String name, String label, Volume volume, int exit, double load, double wall, double cpu, long rssKb) {
     double filesPerSecond() {
       return volume.files() / wall;
     }
@@ -56,7 +48,6 @@ public final class BenchReport {
       json.put("cpu_s", round(cpu));
       json.put("cpu_ms_per_file", round(1000 / filesPerCpuSecond()));
       json.put("peak_rss_mb", round(rssKb / 1024.0));
-      json.put("peak_heap_after_gc_mb", heapMb);
       json.put("load_avg_before", load);
       return json;
     }
@@ -64,8 +55,6 @@ public final class BenchReport {
 
   /** All runs on one corpus size. */
   record Size(int n, Volume all, Volume pdfs, Map<String, Run> runs) {}
-
-  private static final Pattern GC_PAUSE = Pattern.compile("Pause .*\\d+M->(\\d+)M\\(\\d+M\\)");
 
   private BenchReport() {}
 
@@ -128,14 +117,13 @@ public final class BenchReport {
     for (String line : Files.readAllLines(results.resolve("runs.tsv"))) {
       String[] f = line.split("\t");
       runs.put(f[0], run(f[0], f[1], f[2].equals("pdf") ? pdfs : all, Integer.parseInt(f[3]),
-          Double.parseDouble(f[4]), results.resolve(f[0] + ".time"), results.resolve(f[0] + ".gc.log")));
+          Double.parseDouble(f[4]), results.resolve(f[0] + ".time")));
     }
     return new Size((int) files, all, pdfs, runs);
   }
 
-  /** Reads GNU time's -v report (wall clock, user + system CPU, maximum resident set size) and the GC log. */
-  private static Run run(String name, String label, Volume volume, int exit, double load, Path timeFile, Path gcLog)
-      throws IOException {
+  /** Reads GNU time's -v report: wall clock, user + system CPU, maximum resident set size. */
+  private static Run run(String name, String label, Volume volume, int exit, double load, Path timeFile) throws IOException {
     double wall = 0, cpu = 0;
     long rss = 0;
     for (String line : Files.readAllLines(timeFile)) {
@@ -152,34 +140,19 @@ public final class BenchReport {
         rss = Long.parseLong(value);
       }
     }
-    return new Run(name, label, volume, exit, load, wall, cpu, rss, heapAfterCollections(gcLog));
-  }
-
-  /** The largest "after" of the "Pause ... 210M->95M(512M)" lines of a -Xlog:gc file; 0 without one. */
-  static long heapAfterCollections(Path gcLog) throws IOException {
-    if (!Files.exists(gcLog)) {
-      return 0;
-    }
-    long most = 0;
-    for (String line : Files.readAllLines(gcLog)) {
-      Matcher pause = GC_PAUSE.matcher(line);
-      if (pause.find()) {
-        most = Math.max(most, Long.parseLong(pause.group(1)));
-      }
-    }
-    return most;
+    return new Run(name, label, volume, exit, load, wall, cpu, rss);
   }
 
   private static void printTable(Size size) {
     System.out.printf("%nN=%d: %d files, %d pages, %.1f MB (top-level PDFs: %d files, %d pages, %.1f MB)%n",
         size.n(), size.all().files(), size.all().pages(), size.all().bytes() / 1e6,
         size.pdfs().files(), size.pdfs().pages(), size.pdfs().bytes() / 1e6);
-    System.out.printf("%-36s %8s %8s %7s %8s %8s %8s %9s %9s %5s %5s%n",
-        "run", "files/s", "pages/s", "MB/s", "wall s", "CPU s", "CPU ms/f", "RSS MB", "heap MB", "load", "exit");
+    System.out.printf("%-36s %8s %8s %7s %8s %8s %8s %9s %5s %5s%n",
+        "run", "files/s", "pages/s", "MB/s", "wall s", "CPU s", "CPU ms/f", "RSS MB", "load", "exit");
     for (Run run : size.runs().values()) {
-      System.out.printf("%-36s %8.2f %8.1f %7.2f %8.1f %8.1f %8.0f %9.0f %9d %5.1f %5d%n", run.label(), run.filesPerSecond(),
+      System.out.printf("%-36s %8.2f %8.1f %7.2f %8.1f %8.1f %8.0f %9.0f %5.1f %5d%n", run.label(), run.filesPerSecond(),
           run.volume().pages() / run.wall(), run.volume().bytes() / 1e6 / run.wall(), run.wall(), run.cpu(),
-          1000 / run.filesPerCpuSecond(), run.rssKb() / 1024.0, run.heapMb(), run.load(), run.exit());
+          1000 / run.filesPerCpuSecond(), run.rssKb() / 1024.0, run.load(), run.exit());
     }
   }
 
@@ -202,8 +175,8 @@ public final class BenchReport {
    * wall time, which leaves out what every run pays once (JVM and parser start-up, JIT warm-up).
    */
   private static Map<String, Object> growth(Size small, Size large, List<Map<String, Object>> targets) {
-    System.out.printf("%ngrowth N=%d -> %d: %-22s %12s %12s %12s %14s%n", small.n(), large.n(), "", "files/s", "peak RSS",
-        "heap", "marginal f/s");
+    System.out.printf("%ngrowth N=%d -> %d: %-22s %12s %12s %14s%n", small.n(), large.n(), "", "files/s", "peak RSS",
+        "marginal f/s");
     Map<String, Object> growth = new LinkedHashMap<>();
     Map<String, Double> marginal = new LinkedHashMap<>();
     for (Run run : small.runs().values()) {
@@ -213,13 +186,11 @@ public final class BenchReport {
       }
       double throughput = big.filesPerSecond() / run.filesPerSecond();
       double rss = (double) big.rssKb() / run.rssKb();
-      double heap = run.heapMb() == 0 ? 0 : (double) big.heapMb() / run.heapMb();
       double extraFilesPerSecond = (big.volume().files() - run.volume().files()) / (big.wall() - run.wall());
       marginal.put(run.name(), extraFilesPerSecond);
-      System.out.printf("  %-46s %11.2fx %11.2fx %11.2fx %14.1f%n", run.label(), throughput, rss, heap,
-          extraFilesPerSecond);
+      System.out.printf("  %-46s %11.2fx %11.2fx %14.1f%n", run.label(), throughput, rss, extraFilesPerSecond);
       growth.put(run.name(), Map.of("throughput_ratio", round(throughput), "peak_rss_ratio", round(rss),
-          "peak_heap_after_gc_ratio", round(heap), "marginal_files_per_s", round(extraFilesPerSecond)));
+          "marginal_files_per_s", round(extraFilesPerSecond)));
       if (!run.name().equals("tika") && !run.name().equals("pdftotext")) {
         target(targets, run.label() + ": peak RSS at 4N <= 1.10x N", round(rss), 1.10, false);
       }
