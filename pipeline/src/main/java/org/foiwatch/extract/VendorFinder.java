@@ -45,10 +45,12 @@ public final class VendorFinder {
   private final int maxAliasTokens;
   /** The first word of every name, lower case: text holding none of them holds no vendor. */
   private final Set<String> firstWords = new HashSet<>();
-  /** The same words by their first character, as arrays: {@link #mayNameAVendor} reads them at every character. */
-  private final Map<Character, String[]> firstWordsByInitial = new HashMap<>();
-  /** {@link #firstWordsByInitial} for ASCII initials, indexed by the character. */
+  /**
+   * The same words by their first character, as arrays, which {@link #mayNameAVendor} reads at
+   * every character of the text: ASCII initials indexed by the character, others in a map.
+   */
   private final String[][] firstWordsByAsciiInitial = new String[128][];
+  private final Map<Character, String[]> firstWordsByOtherInitial = new HashMap<>();
 
   public VendorFinder() {
     this(VendorCatalogue.standard());
@@ -77,12 +79,13 @@ public final class VendorFinder {
       }
     }
     this.maxAliasTokens = longest;
-    for (String word : new java.util.TreeSet<>(firstWords)) {
-      firstWordsByInitial.merge(word.charAt(0), new String[] {word}, VendorFinder::concat);
-    }
-    firstWordsByInitial.forEach((initial, words) -> {
+    Map<Character, List<String>> byInitial = new HashMap<>();
+    firstWords.forEach(word -> byInitial.computeIfAbsent(word.charAt(0), c -> new ArrayList<>()).add(word));
+    byInitial.forEach((initial, words) -> {
       if (initial < firstWordsByAsciiInitial.length) {
-        firstWordsByAsciiInitial[initial] = words;
+        firstWordsByAsciiInitial[initial] = words.toArray(String[]::new);
+      } else {
+        firstWordsByOtherInitial.put(initial, words.toArray(String[]::new));
       }
     });
     this.nameFinder = new DictionaryNameFinder(dictionary, "vendor");
@@ -146,7 +149,7 @@ public final class VendorFinder {
     // One pass over the text, trying only the words that start with each character.
     for (int i = 0; i < lower.length(); i++) {
       char c = lower.charAt(i);
-      String[] words = c < firstWordsByAsciiInitial.length ? firstWordsByAsciiInitial[c] : firstWordsByInitial.get(c);
+      String[] words = c < firstWordsByAsciiInitial.length ? firstWordsByAsciiInitial[c] : firstWordsByOtherInitial.get(c);
       if (words == null) {
         continue;
       }
@@ -157,12 +160,6 @@ public final class VendorFinder {
       }
     }
     return false;
-  }
-
-  private static String[] concat(String[] a, String[] b) {
-    String[] both = Arrays.copyOf(a, a.length + b.length);
-    System.arraycopy(b, 0, both, a.length, b.length);
-    return both;
   }
 
   /** Lower case char by char, so the text keeps its length and each piece lowers as it would alone. */

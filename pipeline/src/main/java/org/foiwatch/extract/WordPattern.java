@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
  * A case-insensitive phrase pattern, {@code (?i)\b(?:ALTERNATIVES)\b}, whose every alternative
  * begins with an ASCII letter, searched for only where a word begins with a letter that a match
  * can begin with. {@code Matcher.find()} tries it at every character, and Java's {@code \b} test
- * there was most of the time spent on a response's outcome (a fifth of the worker's extraction
- * CPU). The answer is the same: a match starts at a word boundary followed by one of those
+ * there was most of the time spent on a response's outcome (18% of the main JVM's samples on
+ * 2400 files). The answer is the same: a match starts at a word boundary followed by one of those
  * letters, and each such place is tried in order.
  */
 final class WordPattern {
