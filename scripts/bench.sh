@@ -42,8 +42,8 @@ scripts/build.sh
 stamp=pipeline/target/.bench-built
 if [ ! -f "$stamp" ] || [ -n "$(find pipeline/src pipeline/pom.xml pom.xml -newer "$stamp" -print -quit)" ]; then
   echo "bench: compiling the benchmark (test sources)..." >&2
-  (cd pipeline && mvn -B -q -Dfoiwatch.shade.skip=true test-compile dependency:build-classpath \
-    -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt >&2)
+  (cd pipeline && mvn_quiet -Dfoiwatch.shade.skip=true test-compile dependency:build-classpath \
+    -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt)
   touch "$stamp"
 fi
 # An array, not a function: /usr/bin/time has to exec it.

@@ -31,3 +31,9 @@ fi
 # 36.7 s -> 21.9 s wall; even at 2,400 files 73.9 s -> 70.4 s). The forked parser JVMs follow.
 # Set FOIWATCH_JAVA_OPTS=-Xmx4g for C2 on very long single-machine runs.
 foiwatch_java_opts="${FOIWATCH_JAVA_OPTS:--Xmx4g -XX:TieredStopAtLevel=1}"
+
+# Quiet Maven for the scripts' own builds, its output on stderr. Debian's Maven 3.8 writes ANSI
+# colour resets even in batch mode (-B -q), which showed as "[0m" before foiwatch's own lines.
+mvn_quiet() {
+  mvn -B -q "$@" 2>&1 | sed 's/\x1b\[[0-9;]*m//g' >&2
+}
