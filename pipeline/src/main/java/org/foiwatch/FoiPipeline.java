@@ -119,25 +119,30 @@ public final class FoiPipeline {
       return;
     }
     DirectOptions direct = options.as(DirectOptions.class);
-    if (Arrays.stream(args).noneMatch(a -> a.startsWith("--enforceImmutability"))) {
+    if (!given(args, "enforceImmutability")) {
       direct.setEnforceImmutability(false);
     }
-    if (Arrays.stream(args).noneMatch(a -> a.startsWith("--enforceEncodability"))) {
+    if (!given(args, "enforceEncodability")) {
       direct.setEnforceEncodability(false);
     }
   }
 
   /**
    * Flink copies every element between chained operators (encode, decode) unless object reuse is
-   * on: a whole parsed file at each step (18% of a Flink worker's samples in one profile). foiwatch's DoFns never
-   * change an element they received or sent (the DirectRunner's immutability check in the tests
-   * holds them to it), so a run turns reuse on unless --objectReuse is given. FlinkRunnerIT runs
-   * with it.
+   * on: a whole parsed file at each step (18% of a Flink worker's samples in one profile).
+   * foiwatch's DoFns never change an element they received or sent (the DirectRunner's
+   * immutability check in the tests holds them to it), so a run turns reuse on unless
+   * --objectReuse is given. FlinkRunnerIT runs with it.
    */
   static void reuseFlinkObjects(FoiOptions options, String[] args) {
-    if (isFlinkRunner(options) && Arrays.stream(args).noneMatch(a -> a.startsWith("--objectReuse"))) {
+    if (isFlinkRunner(options) && !given(args, "objectReuse")) {
       options.as(FlinkPipelineOptions.class).setObjectReuse(true);
     }
+  }
+
+  /** True when the command line sets option {@code name} itself (so a run-time default must not). */
+  private static boolean given(String[] args, String name) {
+    return Arrays.stream(args).anyMatch(arg -> arg.startsWith("--" + name));
   }
 
   /** Runs the pipeline, prints the summary, and returns the process exit status. */
