@@ -1,10 +1,11 @@
 package org.foiwatch.sinks;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.Writer;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -30,9 +31,8 @@ import org.apache.beam.sdk.io.fs.ResourceId;
 public final class HtmlReport {
 
   public static final String FILE_NAME = "report.html";
-  /** The fields of a mention the provenance tables show. */
-  private static final List<String> PROVENANCE_FIELDS = List.of("source", "attachment", "page", "sheet", "model", "quantity",
-      "snippet");
+  /** Characters gathered before they go to the file: the page of a national run is never one string in memory. */
+  private static final int SPILL_CHARS = 1 << 16;
   /** Tall enough for the headline, both charts and the start of the authorities table. */
   private static final int SCREENSHOT_HEIGHT = 1600;
 
@@ -58,8 +58,23 @@ public final class HtmlReport {
   private final List<JsonNode> summary;
   private final int inputFiles;
   private final List<JsonNode> failedDocuments = new ArrayList<>();
-  private final Map<String, JsonNode> mentionsById = new HashMap<>();
+  private final Map<String, Passage> passagesById = new HashMap<>();
   private final StringBuilder html = new StringBuilder();
+  private Writer out;
+
+  /** What the provenance tables show of a cited mention; far smaller than its JSON tree. */
+  private record Passage(String source, String attachment, int page, String sheet, String model, String quantity,
+      String snippet) {
+
+    static Passage of(JsonNode mention) {
+      return new Passage(mention.get("source").asText(), text(mention.get("attachment")), mention.get("page").asInt(),
+          text(mention.get("sheet")), text(mention.get("model")), text(mention.get("quantity")), mention.get("snippet").asText());
+    }
+
+    private static String text(JsonNode value) {
+      return value == null || value.isNull() ? null : value.asText();
+    }
+  }
 
   /** Reads the records one at a time, keeping only what the page shows: a national run's need not fit in memory. */
   private HtmlReport(String outputDirectory) throws IOException {
@@ -77,7 +92,7 @@ public final class HtmlReport {
     RunSummary.forEachRecord(outputDirectory, "mentions", mention -> {
       String id = mention.get("mention_id").asText();
       if (cited.contains(id)) {
-        mentionsById.put(id, ((ObjectNode) mention).retain(PROVENANCE_FIELDS));
+        passagesById.put(id, Passage.of(mention));
       }
     });
   }
@@ -108,17 +123,25 @@ public final class HtmlReport {
     }
   }
 
-  /** Writes {@code <output>/report.html} from the records of the run and returns where. */
+  /**
+   * Writes {@code <output>/report.html} from the records of the run and returns where. The page is
+   * streamed to a temporary file that replaces the report only when complete.
+   */
   static ResourceId write(String outputDirectory) throws IOException {
-    String page = new HtmlReport(outputDirectory).render();
-    ResourceId file = FileSystems.matchNewResource(outputDirectory, true).resolve(FILE_NAME, StandardResolveOptions.RESOLVE_FILE);
-    try (OutputStream out = Channels.newOutputStream(FileSystems.create(file, "text/html"))) {
-      out.write(page.getBytes(StandardCharsets.UTF_8));
+    HtmlReport report = new HtmlReport(outputDirectory);
+    ResourceId directory = FileSystems.matchNewResource(outputDirectory, true);
+    ResourceId file = directory.resolve(FILE_NAME, StandardResolveOptions.RESOLVE_FILE);
+    ResourceId partial = directory.resolve("." + FILE_NAME + ".partial", StandardResolveOptions.RESOLVE_FILE);
+    try (Writer out = new BufferedWriter(new OutputStreamWriter(
+        Channels.newOutputStream(FileSystems.create(partial, "text/html")), StandardCharsets.UTF_8))) {
+      report.render(out);
     }
+    FileSystems.rename(List.of(partial), List.of(file));
     return file;
   }
 
-  private String render() {
+  private void render(Writer out) throws IOException {
+    this.out = out;
     html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         + "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>foiwatch report</title><style>")
         .append(CSS).append("</style></head><body><main>\n");
@@ -129,7 +152,15 @@ public final class HtmlReport {
     failures();
     provenance();
     html.append("</main></body></html>\n");
-    return html.toString();
+    out.append(html);
+  }
+
+  /** Hands the page so far to the file once it is long enough. */
+  private void spill() throws IOException {
+    if (html.length() >= SPILL_CHARS) {
+      out.append(html);
+      html.setLength(0);
+    }
   }
 
   private void headline() {
@@ -229,7 +260,7 @@ public final class HtmlReport {
     html.append("</svg>\n");
   }
 
-  private void authorities() {
+  private void authorities() throws IOException {
     html.append("<h2>Authorities</h2>\n<table id=\"authorities\"><tr><th>Authority</th><th>GSS code</th><th>Files</th>"
         + "<th>Outcome</th><th>FOI reference</th><th>Units stated</th><th>Cameras</th><th>Restricted units</th>"
         + "<th>Vendors (units)</th></tr>\n");
@@ -253,11 +284,12 @@ public final class HtmlReport {
             .append(vendor.get("quantity").isNull() ? "(no count)" : vendor.get("quantity").asText()).append("</a>");
       }
       html.append("</td></tr>\n");
+      spill();
     }
     html.append("</table>\n");
   }
 
-  private void failures() {
+  private void failures() throws IOException {
     html.append("<h2>Documents that could not be read</h2>\n");
     if (failedDocuments.isEmpty()) {
       html.append("<p class=\"muted\">None: every document was read.</p>\n");
@@ -269,11 +301,12 @@ public final class HtmlReport {
           .append(escape(document.get("attachment").asText(""))).append("</td><td>")
           .append(escape(document.get("status").asText())).append("</td><td>")
           .append(escape(document.get("error").asText(""))).append("</td></tr>\n");
+      spill();
     }
     html.append("</table>\n");
   }
 
-  private void provenance() {
+  private void provenance() throws IOException {
     html.append("<h2>Where each figure comes from</h2>\n");
     for (int a = 0; a < summary.size(); a++) {
       JsonNode row = summary.get(a);
@@ -288,14 +321,15 @@ public final class HtmlReport {
             .append("</h3>\n<table><tr><th>File</th><th>Attachment</th><th>Page</th><th>Model</th><th>Qty</th>"
                 + "<th>Snippet</th></tr>\n");
         for (JsonNode id : vendor.get("mention_ids")) {
-          JsonNode mention = mentionsById.get(id.asText());
-          int page = mention.get("page").asInt();
-          html.append("<tr><td>").append(fileLink(mention.get("source").asText(), mention.get("attachment").isNull() ? page : 0))
-              .append("</td><td>").append(escape(mention.get("attachment").asText(""))).append("</td><td class=\"num\">")
-              .append(page).append(mention.get("sheet").isNull() ? "" : " (" + escape(mention.get("sheet").asText()) + ")")
-              .append("</td><td>").append(escape(mention.get("model").asText("–"))).append("</td><td class=\"num\">")
-              .append(number(mention.get("quantity"))).append("</td><td><div class=\"snippet\">")
-              .append(escape(mention.get("snippet").asText())).append("</div></td></tr>\n");
+          Passage passage = passagesById.get(id.asText());
+          html.append("<tr><td>").append(fileLink(passage.source(), passage.attachment() == null ? passage.page() : 0))
+              .append("</td><td>").append(escape(passage.attachment() == null ? "" : passage.attachment()))
+              .append("</td><td class=\"num\">").append(passage.page())
+              .append(passage.sheet() == null ? "" : " (" + escape(passage.sheet()) + ")")
+              .append("</td><td>").append(escape(passage.model() == null ? "–" : passage.model())).append("</td><td class=\"num\">")
+              .append(passage.quantity() == null ? "–" : passage.quantity()).append("</td><td><div class=\"snippet\">")
+              .append(escape(passage.snippet())).append("</div></td></tr>\n");
+          spill();
         }
         html.append("</table>\n");
       }
