@@ -8,6 +8,7 @@
 # e-mails with attachments) is generated once into work/bench/corpus-N and reused. Each
 # measurement runs alone under /usr/bin/time -v on all cores:
 #   (a) tika       bare in-process Tika loop, a thread per core (TikaLoop)
+#   (e) extract    the same loop doing foiwatch's parse and extraction, still no Beam (TikaLoop --extract)
 #   (b) direct     foiwatch on the DirectRunner (scripts/run.sh)
 #   (c) flink1/2   foiwatch on embedded Flink, parallelism 1 and 2
 #   (d) pdftotext  pdftotext | grep over the top-level PDFs, a process per core (if poppler-utils)
@@ -81,6 +82,8 @@ bench_size() { # bench_size N: all measurements on corpus-N into work/bench/resu
   mkdir -p "$results"
   measure "$results" tika "(a) bare Tika loop, $(nproc) threads" all \
     "${bench_java[@]}" org.foiwatch.bench.TikaLoop "work/bench/corpus-$size"
+  measure "$results" extract "(e) Tika + extraction, $(nproc) threads" all \
+    "${bench_java[@]}" org.foiwatch.bench.TikaLoop "work/bench/corpus-$size" --extract
   # OCR off in (b) and (c): the bare loop (a) reads no scans either, so the ratios compare the
   # same work; a run's own summary reports OCR pages and time.
   measure "$results" direct "(b) foiwatch DirectRunner" all \

@@ -24,6 +24,11 @@ public enum DocumentStatus {
   CRASHED;
 
   /** The name used in records: lower case. */
+  /** No text to read: everything but parsed and truncated (which keeps the text up to its limit). */
+  public boolean failed() {
+    return this != PARSED && this != TRUNCATED;
+  }
+
   public String label() {
     return name().toLowerCase(java.util.Locale.ROOT);
   }

@@ -80,7 +80,7 @@ public final class ParseDocuments
       List<ParsedDocument> documents = parseFile(file, source);
       boolean fileFailed = false;
       for (ParsedDocument document : documents) {
-        boolean failed = document.status() != DocumentStatus.PARSED && document.status() != DocumentStatus.TRUNCATED;
+        boolean failed = document.status().failed();
         if (!document.isContainer()) {
           attachments.inc();
         }
