@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -140,6 +142,50 @@ class HtmlReportTest {
     for (String snippet : snippets) {
       assertTrue(csv.contains(",'" + snippet + ","), snippet);
       assertFalse(csv.contains("," + snippet + ","), snippet);
+    }
+  }
+
+  @Test
+  void aReportLongerThanOneWriteComesOutWholeAndReplacesTheLastOne(@TempDir Path run) throws Exception {
+    int passages = 3000;
+    ArrayNode ids = JSON.createArrayNode();
+    StringBuilder mentions = new StringBuilder();
+    for (int i = 0; i < passages; i++) {
+      String id = String.format("m%05d", i);
+      ids.add(id);
+      ObjectNode mention = JSON.createObjectNode().put("mention_id", id).put("source", "/responses/letter.pdf")
+          .putNull("attachment").put("page", 1 + i % 7).putNull("sheet").put("model", "DS-2CD2143G0-I").put("quantity", i)
+          .put("snippet", "passage " + id + " <b>");
+      mentions.append(JSON.writeValueAsString(mention)).append('\n');
+    }
+    ObjectNode vendor = JSON.createObjectNode().put("vendor", "Hikvision").put("quantity", passages);
+    vendor.putArray("restricted").add("NDAA-889");
+    vendor.set("mention_ids", ids);
+    ObjectNode summary = JSON.createObjectNode().put("authority", "Ashcombe District Council").putNull("gss_code")
+        .put("documents", 1).put("failed", 0).put("outcome", "disclosed").put("total_quantity", passages)
+        .put("total_cameras", passages).put("restricted_quantity", passages).put("restricted_share", 1.0);
+    summary.putArray("foi_references").add("FOI-1");
+    summary.putArray("restricted_vendors").add("Hikvision");
+    summary.putArray("vendors").add(vendor);
+    Files.writeString(run.resolve("mentions.jsonl"), mentions);
+    Files.writeString(run.resolve("summary.jsonl"), JSON.writeValueAsString(summary) + "\n");
+    Files.writeString(run.resolve("documents.jsonl"), JSON.writeValueAsString(JSON.createObjectNode()
+        .put("source", "/responses/letter.pdf").putNull("attachment").put("status", "parsed").putNull("error")) + "\n");
+    Files.writeString(run.resolve("report.html"), "the report of an earlier run");
+
+    HtmlReport.write(run.toString());
+
+    String html = Files.readString(run.resolve("report.html"));
+    assertTrue(html.length() > 4 * 65536, "long enough to be written in several pieces: " + html.length());
+    assertTrue(html.startsWith("<!DOCTYPE html>") && html.endsWith("</main></body></html>\n"));
+    for (int i = 0; i < passages; i++) {
+      String snippet = String.format("passage m%05d &lt;b&gt;", i);
+      assertEquals(html.indexOf(snippet), html.lastIndexOf(snippet), "once: " + snippet);
+      assertTrue(html.contains(snippet), snippet);
+    }
+    try (Stream<Path> files = Files.list(run)) {
+      assertEquals(List.of("documents.jsonl", "mentions.jsonl", "report.html", "summary.jsonl"),
+          files.map(f -> f.getFileName().toString()).sorted().toList(), "no partial report left behind");
     }
   }
 }
