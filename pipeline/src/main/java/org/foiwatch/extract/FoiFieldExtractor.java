@@ -7,9 +7,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.foiwatch.ingest.Block;
 import org.foiwatch.ingest.ParsedDocument;
 
@@ -44,9 +47,14 @@ public final class FoiFieldExtractor {
   private static final List<String> AUTHORITY_LITERALS = Pattern.compile("[A-Z][a-z]+")
       .matcher(String.join(" ", AUTHORITY_WORDS) + " " + String.join(" ", PLACE_WORDS))
       .results().map(java.util.regex.MatchResult::group).distinct().toList();
+  /** The words of a name that say what kind of body it is, not which: a name of these alone is cut short. */
+  private static final Set<String> GENERIC_NAME_WORDS = Stream.concat(AUTHORITY_LITERALS.stream(), Stream.of("of", "and"))
+      .collect(Collectors.toUnmodifiableSet());
   private static final String AUTHORITY_WORD = "(?:" + String.join("|", AUTHORITY_WORDS) + ")";
+  /** A word of a place's name after "Borough of": capitalised, not an acronym such as "FOI" set beside it. */
+  private static final String PLACE_NAME_WORD = "[A-Z][a-z'’][\\w'’-]*";
   private static final Pattern AUTHORITY = Pattern.compile(
-      "\\b((?:" + String.join("|", PLACE_WORDS) + ")\\s+of\\s+(?:[A-Z][\\w'’-]+)(?:\\s+(?!Town\\b|Civic\\b|Council\\b|House\\b|Hall\\b|Offices?\\b|Centre\\b|Buildings?\\b)[A-Z][\\w'’-]+){0,2}(?:\\s+Council)?"
+      "\\b((?:" + String.join("|", PLACE_WORDS) + ")\\s+of\\s+" + PLACE_NAME_WORD + "(?:\\s+(?!Town\\b|Civic\\b|Council\\b|House\\b|Hall\\b|Offices?\\b|Centre\\b|Buildings?\\b)" + PLACE_NAME_WORD + "){0,2}(?:\\s+Council)?"
           // The name's words are not themselves "Council" etc.: a letterhead set beside "Council
           // House" reads "Calderbrook Council Council House", whose authority ends at the first.
           + "|(?:(?!" + AUTHORITY_WORD + "\\b)[A-Z][\\w'’-]+\\s+){1,4}" + AUTHORITY_WORD + ")");
@@ -147,11 +155,50 @@ public final class FoiFieldExtractor {
         order = vote(line, votes, firstSeen, order, weight);
       }
     }
-    return votes.entrySet().stream()
+    Map<String, Integer> counted = countShortFormsAsFull(votes, firstSeen);
+    return counted.entrySet().stream()
         .max((a, b) -> a.getValue().equals(b.getValue())
             ? Integer.compare(firstSeen.get(b.getKey()), firstSeen.get(a.getKey()))
             : Integer.compare(a.getValue(), b.getValue()))
         .map(Map.Entry::getKey).orElse(null);
+  }
+
+  /**
+   * Votes for a name that lacks only generic words of a longer one ("Ashcombe Council",
+   * "Ashcombe Metropolitan Council" beside "Ashcombe Metropolitan Borough Council": a short form,
+   * or a letterhead whose lines a two-column layout interleaved) count for the longer name, the
+   * longest such (first seen on a tie). A name with other words missing is another body.
+   */
+  private static Map<String, Integer> countShortFormsAsFull(Map<String, Integer> votes, Map<String, Integer> firstSeen) {
+    Map<String, Integer> counted = new HashMap<>();
+    for (Map.Entry<String, Integer> vote : votes.entrySet()) {
+      List<String> words = List.of(vote.getKey().split(" "));
+      String full = vote.getKey();
+      for (String other : votes.keySet()) {
+        List<String> otherWords = List.of(other.split(" "));
+        int fullLength = full.split(" ").length;
+        boolean longest = otherWords.size() > fullLength
+            || otherWords.size() == fullLength && firstSeen.get(other) < firstSeen.get(full);
+        if (otherWords.size() > words.size() && longest && lacksOnlyGenericWords(words, otherWords)) {
+          full = other;
+        }
+      }
+      counted.merge(full, vote.getValue(), Integer::sum);
+    }
+    return counted;
+  }
+
+  /** True when {@code longer} is {@code words} in order with generic words (and only those) added. */
+  private static boolean lacksOnlyGenericWords(List<String> words, List<String> longer) {
+    int next = 0;
+    for (String word : longer) {
+      if (next < words.size() && word.equals(words.get(next))) {
+        next++;
+      } else if (!GENERIC_NAME_WORDS.contains(word)) {
+        return false;
+      }
+    }
+    return next == words.size();
   }
 
   private static int vote(String line, Map<String, Integer> votes, Map<String, Integer> firstSeen, int order, int weight) {
@@ -177,6 +224,9 @@ public final class FoiFieldExtractor {
     }
     if (name.split(" ").length < 2 && !name.contains(" of ")) {
       return null;
+    }
+    if (GENERIC_NAME_WORDS.containsAll(List.of(name.split(" ")))) {
+      return null; // "Borough Council": the rest of the name is on another line
     }
     if (name.matches("(?i).*\\b(?:information|commissioner'?s?|ico)\\b.*") || name.matches("(?i)^(?:the\\s+)?(?:council|police|trust)$")) {
       return null;

@@ -42,6 +42,33 @@ class FoiFieldExtractorTest {
   }
 
   @Test
+  void aLetterheadWhoseLinesATwoColumnLayoutInterleavedCountsForTheFullName() {
+    // Name on the left over two lines, address on the right: position-sorted text mixes them.
+    assertEquals("Ashby Vale Metropolitan Borough Council", fields(
+        "Ashby Vale Metropolitan Council Offices, Market Street\nBorough Council Tel: 01632 960000",
+        "Our ref: FOI-2023-0101",
+        "Yours sincerely,\nJo Bloggs\nAshby Vale Metropolitan Borough Council").authority());
+    assertEquals("Kingsmere Borough Council", fields(
+        "Kingsmere\nBorough Council",
+        "Our ref: FOI-2023-0102",
+        "Yours sincerely,\nKingsmere Borough Council").authority());
+  }
+
+  @Test
+  void aShortNameIsNotCountedForABodyWithOtherWords() {
+    assertEquals("Ashcombe Council", fields(
+        "Ashcombe Council\nCivic Centre",
+        "Our ref: FOI-2023-0103",
+        "Our control room is shared with North Ashcombe District Council.").authority());
+  }
+
+  @Test
+  void anAcronymSetBesideTheNameIsNotPartOfIt() {
+    assertEquals("London Borough of Fenwick", fields(
+        "London Borough of Fenwick FOI Team\nTown Hall", "Our ref: FOI-2023-0104").authority());
+  }
+
+  @Test
   void outcomesFromTheAnswerNotTheBoilerplate() {
     Set<String> refused = fields("Ashcombe District Council",
         "The Council can neither confirm nor deny whether it holds this information (section 24(2)).").outcomeSignals();
