@@ -72,11 +72,11 @@ public final class FoiFieldExtractor {
   private static final Pattern NCND = Pattern.compile("(?i)neither\\s+confirms?\\s+n?or\\s+den(?:y|ies)");
   private static final WordPattern REFUSED = WordPattern.compile(
       "(?:is|are|been|be)\\s+(?:therefore\\s+)?refused|refus(?:e|ing)\\s+(?:your|this|the)\\s+request|(?:request|information)\\s+is\\s+(?:therefore\\s+)?(?:being\\s+)?(?:withheld|refused)\\s+in\\s+full"
-          + "|(?:exceed|exceeds|exceeding)\\s+the\\s+(?:appropriate|cost)\\s+limit|vexatious|this\\s+is\\s+a\\s+refusal\\s+notice|refusal\\s+notice|withheld\\s+in\\s+(?:its\\s+)?(?:full|entirety)|exempt\\s+from\\s+disclosure\\s+in\\s+full|all\\s+of\\s+the\\s+(?:requested\\s+)?information\\s+is\\s+(?:being\\s+)?withheld");
+          + "|(?:exceed|exceeds|exceeding)\\s+the\\s+(?:appropriate|cost)\\s+limit|vexatious|this\\s+is\\s+a\\s+refusal\\s+notice|refusal\\s+notice|(?:withheld|withhold(?:ing)?\\s+(?:it|them|this|the\\s+information))\\s+in\\s+(?:its\\s+)?(?:full|entirety)|exempt\\s+from\\s+disclosure\\s+in\\s+full|all\\s+of\\s+the\\s+(?:requested\\s+)?information\\s+is\\s+(?:being\\s+)?withheld");
   private static final WordPattern NOT_HELD = WordPattern.compile(
       "(?:does|do)\\s+not\\s+hold|is\\s+not\\s+held|not\\s+held\\s+by|information\\s+not\\s+held|no\\s+(?:recorded\\s+)?information\\s+(?:is\\s+)?held|holds\\s+no\\s+(?:recorded\\s+)?information|(?:does|do)\\s+not\\s+(?:own|operate)\\s+any\\s+(?:cctv|cameras?)");
   private static final WordPattern PARTIAL = WordPattern.compile(
-      "withheld|withholding|(?:is|are)\\s+exempt|exempt\\s+(?:under|by\\s+virtue)|has\\s+been\\s+redacted|have\\s+been\\s+redacted|not\\s+been\\s+(?:provided|disclosed)|partially|in\\s+part");
+      "withheld|withhold|(?:is|are)\\s+exempt|exempt\\s+(?:under|by\\s+virtue)|has\\s+been\\s+redacted|have\\s+been\\s+redacted|not\\s+been\\s+(?:provided|disclosed)|partially|in\\s+part");
   private static final WordPattern BOILERPLATE = WordPattern.compile(
       "internal\\s+review|information\\s+commissioner|right\\s+to\\s+complain|dissatisfied|re-use|copyright|not\\s+content\\s+with");
   private static final Pattern EXEMPTION = Pattern.compile(

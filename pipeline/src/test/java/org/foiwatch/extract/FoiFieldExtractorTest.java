@@ -69,6 +69,18 @@ class FoiFieldExtractorTest {
   }
 
   @Test
+  void anAnswerThatWithholdsEverythingIsARefusal() {
+    Set<String> refused = fields("Ashcombe District Council",
+        "The Council holds this information. However, we have decided to withhold it in full under section 31(1)(a).")
+        .outcomeSignals();
+    assertEquals("refused", FoiFieldExtractor.outcome(refused, false));
+    Set<String> partial = fields("Ashcombe District Council",
+        "We withhold the camera locations under section 31(1)(a); the makes and models are listed below.")
+        .outcomeSignals();
+    assertEquals("partial", FoiFieldExtractor.outcome(partial, true));
+  }
+
+  @Test
   void outcomesFromTheAnswerNotTheBoilerplate() {
     Set<String> refused = fields("Ashcombe District Council",
         "The Council can neither confirm nor deny whether it holds this information (section 24(2)).").outcomeSignals();
