@@ -162,9 +162,20 @@ public final class ProseExtractor {
   private static final Pattern EXPLICIT_BEFORE = Pattern.compile("(?i)(?:x|×|no\\.?|nos\\.?|units?\\s+of)\\s*$");
   private static final Pattern MULTIPLIER_AFTER = Pattern.compile("(?i)^[\\s,;:]*\\d{1,6}\\s*(?:x|×|no\\.?)\\s");
 
+  private static final Pattern MULTIPLIER_ALONE = Pattern.compile("(?i)\\s*(?:x|×|no\\.?|nos\\.?|units?\\s+of)\\s*");
+
   private static Optional<Integer> explicitBefore(String text, int position) {
     String before = text.substring(Math.max(0, position - 20), position);
-    return EXPLICIT_BEFORE.matcher(before).find() ? QuantityParser.before(text, position) : Optional.empty();
+    if (!EXPLICIT_BEFORE.matcher(before).find()) {
+      return Optional.empty();
+    }
+    Optional<Integer> count = QuantityParser.before(text, position);
+    int lineStart = text.lastIndexOf('\n', position - 1);
+    if (count.isPresent() || lineStart < 0 || !MULTIPLIER_ALONE.matcher(text.substring(lineStart + 1, position)).matches()) {
+      return count;
+    }
+    // "(21\nx MODEL": a hard-wrapped e-mail line between the count and its multiplier.
+    return QuantityParser.before(text.substring(0, lineStart) + ' ' + text.substring(lineStart + 1, position), position);
   }
 
   private static boolean followedByMultiplier(String text, int end) {

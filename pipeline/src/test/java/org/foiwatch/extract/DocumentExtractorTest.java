@@ -48,6 +48,17 @@ class DocumentExtractorTest {
   }
 
   @Test
+  void aCountWrappedAwayFromItsMultiplierStillCounts() {
+    // A plain-text e-mail wrapped at 72 columns between "(14" and "x MODEL"; a year stays no count.
+    List<EquipmentMention> mentions = extractor.extract(document(List.of(
+        p("The Council operates 20 cameras, all manufactured by Uniview (14\n"
+            + "x IPC2124LB-SF28KM-G and 6 x IPC3614SR3-ADF28KM-G)."),
+        p("The register was last updated in 2021\nx DS-2CD2143G0-I units were not listed.")))).mentions();
+    assertEquals(List.of("IPC2124LB-SF28KM-G:14", "IPC3614SR3-ADF28KM-G:6", "DS-2CD2143G0-I:null"),
+        mentions.stream().filter(m -> m.model() != null).map(m -> m.model() + ":" + m.quantity()).toList());
+  }
+
+  @Test
   void negatedSentencesAndTheQuotedRequestYieldNothing() {
     List<EquipmentMention> mentions = extractor.extract(document(List.of(
         p("You asked:"),
