@@ -59,6 +59,33 @@ class DocumentExtractorTest {
   }
 
   @Test
+  void modelNumbersWrappedInNarrowPdfTableCellsAreReadWhole() {
+    // Each row as PDF text gives it: the cells' first lines, then their continuations left to right.
+    List<EquipmentMention> mentions = extractor.extract(document(List.of(
+        p("Site Make Model Qty Maintained by"),
+        p("Bus Station LTS CMIP3042 12 Harbour Alarm\nW 28M Services Ltd"),
+        p("Depot office LTS LTN8708K- 2 Harbour Alarm\nannexe P8 Services Ltd"),
+        p("Riverside Hangzhou Hikvision DS 30\nDigital Technology 2DE4425IW"),
+        p("DE"),
+        p("Old Market Dahua Technology IPC-HDBW 64\n2431E-S-S2"),
+        p("Ring road Hikvision DS-2DF822 8 Harbour Alarm\n5IX-AEL Services Ltd")))).mentions();
+    assertEquals(List.of("CMIP3042W-28M:12", "LTN8708K-P8:2", "DS-2DE4425IW-DE:30", "IPC-HDBW2431E-S-S2:64",
+            "DS-2DF8225IX-AEL:8"),
+        mentions.stream().filter(m -> m.model() != null).map(m -> m.model() + ":" + m.quantity()).toList());
+  }
+
+  @Test
+  void proseLinesAreNotJoinedIntoModelNumbers() {
+    // A capitalised word or a model starting the next line does not continue the code above it.
+    List<EquipmentMention> mentions = extractor.extract(document(List.of(
+        p("Of the 60 cameras, 12 are made by Axis (5 x Q1785-LE and 7 x P1455-LE); 48\n"
+            + "are made by Hanwha (48 x XNO 6080R)."),
+        p("Footage is kept on four Hanwha XRN-1610S recorders in the\nCCTV control room.")))).mentions();
+    assertEquals(List.of("Q1785-LE:5", "P1455-LE:7", "XNO-6080R:48", "XRN-1610S:4"),
+        mentions.stream().filter(m -> m.model() != null).map(m -> m.model() + ":" + m.quantity()).toList());
+  }
+
+  @Test
   void negatedSentencesAndTheQuotedRequestYieldNothing() {
     List<EquipmentMention> mentions = extractor.extract(document(List.of(
         p("You asked:"),
