@@ -36,6 +36,12 @@ class DocumentExtractorTest {
     return Block.row(1, sheet, 0, List.of(cells));
   }
 
+  /** "MODEL:quantity" of each mention that names a model, in order. */
+  private static List<String> modelCounts(Block... blocks) {
+    return extractor.extract(document(List.of(blocks))).mentions().stream().filter(m -> m.model() != null)
+        .map(m -> m.model() + ":" + m.quantity()).toList();
+  }
+
   @Test
   void proseModelsTakeTheirVendorAndTheCountWrittenBesideThem() {
     List<EquipmentMention> mentions = extractor.extract(document(List.of(
@@ -50,39 +56,36 @@ class DocumentExtractorTest {
   @Test
   void aCountWrappedAwayFromItsMultiplierStillCounts() {
     // A plain-text e-mail wrapped at 72 columns between "(14" and "x MODEL"; a year stays no count.
-    List<EquipmentMention> mentions = extractor.extract(document(List.of(
+    List<String> models = modelCounts(
         p("The Council operates 20 cameras, all manufactured by Uniview (14\n"
             + "x IPC2124LB-SF28KM-G and 6 x IPC3614SR3-ADF28KM-G)."),
-        p("The register was last updated in 2021\nx DS-2CD2143G0-I units were not listed.")))).mentions();
-    assertEquals(List.of("IPC2124LB-SF28KM-G:14", "IPC3614SR3-ADF28KM-G:6", "DS-2CD2143G0-I:null"),
-        mentions.stream().filter(m -> m.model() != null).map(m -> m.model() + ":" + m.quantity()).toList());
+        p("The register was last updated in 2021\nx DS-2CD2143G0-I units were not listed."));
+    assertEquals(List.of("IPC2124LB-SF28KM-G:14", "IPC3614SR3-ADF28KM-G:6", "DS-2CD2143G0-I:null"), models);
   }
 
   @Test
   void modelNumbersWrappedInNarrowPdfTableCellsAreReadWhole() {
     // Each row as PDF text gives it: the cells' first lines, then their continuations left to right.
-    List<EquipmentMention> mentions = extractor.extract(document(List.of(
+    List<String> models = modelCounts(
         p("Site Make Model Qty Maintained by"),
         p("Bus Station LTS CMIP3042 12 Harbour Alarm\nW 28M Services Ltd"),
         p("Depot office LTS LTN8708K- 2 Harbour Alarm\nannexe P8 Services Ltd"),
         p("Riverside Hangzhou Hikvision DS 30\nDigital Technology 2DE4425IW"),
         p("DE"),
         p("Old Market Dahua Technology IPC-HDBW 64\n2431E-S-S2"),
-        p("Ring road Hikvision DS-2DF822 8 Harbour Alarm\n5IX-AEL Services Ltd")))).mentions();
+        p("Ring road Hikvision DS-2DF822 8 Harbour Alarm\n5IX-AEL Services Ltd"));
     assertEquals(List.of("CMIP3042W-28M:12", "LTN8708K-P8:2", "DS-2DE4425IW-DE:30", "IPC-HDBW2431E-S-S2:64",
-            "DS-2DF8225IX-AEL:8"),
-        mentions.stream().filter(m -> m.model() != null).map(m -> m.model() + ":" + m.quantity()).toList());
+            "DS-2DF8225IX-AEL:8"), models);
   }
 
   @Test
   void proseLinesAreNotJoinedIntoModelNumbers() {
     // A capitalised word or a model starting the next line does not continue the code above it.
-    List<EquipmentMention> mentions = extractor.extract(document(List.of(
+    List<String> models = modelCounts(
         p("Of the 60 cameras, 12 are made by Axis (5 x Q1785-LE and 7 x P1455-LE); 48\n"
             + "are made by Hanwha (48 x XNO 6080R)."),
-        p("Footage is kept on four Hanwha XRN-1610S recorders in the\nCCTV control room.")))).mentions();
-    assertEquals(List.of("Q1785-LE:5", "P1455-LE:7", "XNO-6080R:48", "XRN-1610S:4"),
-        mentions.stream().filter(m -> m.model() != null).map(m -> m.model() + ":" + m.quantity()).toList());
+        p("Footage is kept on four Hanwha XRN-1610S recorders in the\nCCTV control room."));
+    assertEquals(List.of("Q1785-LE:5", "P1455-LE:7", "XNO-6080R:48", "XRN-1610S:4"), models);
   }
 
   @Test
