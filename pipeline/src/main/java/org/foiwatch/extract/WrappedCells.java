@@ -27,6 +27,8 @@ final class WrappedCells {
   private static final Pattern LONG_LETTERS = Pattern.compile("[A-Za-z\\-]{3,}");
   /** The most pieces a row's continuation line holds here (a wrapped row of eight columns). */
   private static final int MAX_CONTINUATION_TOKENS = 8;
+  /** A brand written in capitals, as some vendors open a model's name ("AXIS P3245-LVE"). */
+  private static final Pattern BRAND_WORD = Pattern.compile("[A-Z]{2,}");
   /** A count, which neither begins nor continues a code. */
   private static final Pattern NUMBER = Pattern.compile("[0-9]+");
 
@@ -86,6 +88,7 @@ final class WrappedCells {
       return false;
     }
     List<String> upper = List.of(lines.get(above).split(" "));
+    Boolean upperHasModel = null;
     for (int p = 0; p < lower.size(); p++) {
       // Two tokens first: "W 28M" is one piece written with a space.
       for (int width = Math.min(2, lower.size() - p); width >= 1; width--) {
@@ -95,26 +98,41 @@ final class WrappedCells {
           continue;
         }
         boolean longLetters = LONG_LETTERS.matcher(piece).matches();
+        boolean wholePiece = isWholeModel(piece, grammars);
         for (int u = upper.size() - 1; u >= 0; u--) {
           String code = upper.get(u);
           if (code.length() < 2 || !CODE_PIECE.matcher(code).matches() || NUMBER.matcher(code).matches()
               || longLetters && !code.endsWith("-")) {
             continue;
           }
-          for (String joined : joins(code, piece)) {
-            if (isWholeModel(joined, grammars) && !isWholeModel(piece, grammars)) {
-              List<String> newUpper = new ArrayList<>(upper);
-              newUpper.set(u, joined);
-              lines.set(above, String.join(" ", newUpper));
-              lower.subList(p, p + width).clear();
-              lines.set(below, String.join(" ", lower));
-              return true;
+          if (!wholePiece) {
+            for (String joined : joins(code, piece)) {
+              if (isWholeModel(joined, grammars)) {
+                return moved(lines, above, below, upper, u, joined, lower, p, width);
+              }
+            }
+          } else if (BRAND_WORD.matcher(code).matches()) {
+            // A whole model under the first word of its name ("AXIS" / "P3245-LVE"), in a row with no model.
+            upperHasModel = upperHasModel != null ? upperHasModel : !grammars.find(lines.get(above), null, false).isEmpty();
+            String named = code + " " + piece;
+            if (!upperHasModel && isWholeModel(named, grammars)) {
+              return moved(lines, above, below, upper, u, named, lower, p, width);
             }
           }
         }
       }
     }
     return false;
+  }
+
+  private static boolean moved(List<String> lines, int above, int below, List<String> upper, int u, String joined,
+      List<String> lower, int p, int width) {
+    List<String> newUpper = new ArrayList<>(upper);
+    newUpper.set(u, joined);
+    lines.set(above, String.join(" ", newUpper));
+    lower.subList(p, p + width).clear();
+    lines.set(below, String.join(" ", lower));
+    return true;
   }
 
   /**

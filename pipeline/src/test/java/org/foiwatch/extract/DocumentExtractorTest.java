@@ -73,9 +73,11 @@ class DocumentExtractorTest {
         p("Riverside Hangzhou Hikvision DS 30\nDigital Technology 2DE4425IW"),
         p("DE"),
         p("Old Market Dahua Technology IPC-HDBW 64\n2431E-S-S2"),
-        p("Ring road Hikvision DS-2DF822 8 Harbour Alarm\n5IX-AEL Services Ltd"));
+        p("Ring road Hikvision DS-2DF822 8 Harbour Alarm\n5IX-AEL Services Ltd"),
+        // The model cell "AXIS P3245-LVE" wrapped at its space: the whole model on the overflow line.
+        p("Quayside AXIS AXIS 40 Harbour Alarm\nP3245-LVE Services Ltd"));
     assertEquals(List.of("CMIP3042W-28M:12", "LTN8708K-P8:2", "DS-2DE4425IW-DE:30", "IPC-HDBW2431E-S-S2:64",
-            "DS-2DF8225IX-AEL:8"), models);
+            "DS-2DF8225IX-AEL:8", "P3245-LVE:40"), models);
   }
 
   @Test
