@@ -128,10 +128,11 @@ public final class ModelGrammars implements Serializable {
   }
 
   /**
-   * Every grammar's matches in the searched text, exactly as {@code Matcher.find()} repeated per
-   * pattern gives them. Each pattern opens with {@link #START_GUARD}, so find() would try it at
-   * every character; here a pattern is tried only after a character the guard allows and at a
-   * character it can begin with, which skips most of the text for most patterns.
+   * Every grammar's matches in the searched text at every start its {@link #START_GUARD} allows.
+   * A pattern is tried only after a character the guard allows and at a character it can begin
+   * with, which skips most of the text for most patterns. Unlike {@code Matcher.find()}, a match
+   * does not hide the starts inside it: a raw match may run on over words that {@link #resolve}
+   * then trims ("DS-2CD2143G0-I and DS" before "-2CD2386G2-IU"), and the next model starts there.
    */
   List<Hit> hits(String searched) {
     List<Hit> hits = new ArrayList<>();
@@ -140,16 +141,12 @@ public final class ModelGrammars implements Serializable {
     }
     Matcher[] reusable = threadMatchers.get();
     Matcher[] matchers = new Matcher[grammars.size()];
-    int[] resumeAt = new int[grammars.size()];
     for (int i = 0; i < searched.length(); i++) {
       if (i > 0 && failsStartGuard(searched.charAt(i - 1))) {
         continue;
       }
       char first = searched.charAt(i);
       for (int g : first < grammarsByFirstChar.length ? grammarsByFirstChar[first] : allGrammars) {
-        if (i < resumeAt[g]) {
-          continue; // find() resumes after its previous match
-        }
         Matcher m = matchers[g];
         if (m == null) {
           m = matchers[g] = reusable[g].reset(searched);
@@ -157,7 +154,6 @@ public final class ModelGrammars implements Serializable {
         m.region(i, searched.length());
         if (m.lookingAt()) {
           hits.add(new Hit(grammars.get(g).id(), i, m.end()));
-          resumeAt[g] = Math.max(m.end(), i + 1);
         }
       }
     }
