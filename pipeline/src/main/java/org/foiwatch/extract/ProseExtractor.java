@@ -35,6 +35,9 @@ public final class ProseExtractor {
           + "|neither|none\\s+of|removed|decommissioned|disposed\\s+of|phased\\s+out|was\\s+replaced|were\\s+replaced|have\\s+been\\s+replaced)\\b");
   private static final Pattern HYPOTHETICAL = Pattern.compile(
       "(?i)\\b(?:for\\s+example|such\\s+as|e\\.g\\.|for\\s+instance|particularly\\s+interested|please\\s+(?:state|provide|confirm|list|give))\\b");
+  /** News the letter answers, not kit it holds: vendors named there without a model or count are no mention. */
+  private static final Pattern REPORTED = Pattern.compile(
+      "(?i)\\b(?:(?:media|news|press)\\s+(?:reports?|coverage|articles?|stories)|you\\s+(?:refer(?:red)?\\s+to|mention(?:ed)?))\\b");
   private static final Pattern INSTALLER_BEFORE = Pattern.compile(
       "(?i)(?:installed|maintained|serviced|supplied\\s+and\\s+fitted|fitted)\\s+by\\s*$|(?:contractor|installer|maintainer|integrator)s?\\s*(?:is|was|:)?\\s*$");
 
@@ -103,12 +106,16 @@ public final class ProseExtractor {
       if (hypothetical) {
         continue;
       }
+      boolean reported = REPORTED.matcher(sentence).find();
       for (VendorSpan span : vendors) {
         if (vendorsWithModels.contains(span.vendor().canonical()) || isInstaller(flat, span.start())) {
           continue;
         }
         Integer quantity = QuantityParser.before(original, span.start())
             .or(() -> QuantityParser.after(original, span.end(), true)).orElse(null);
+        if (reported && quantity == null) {
+          continue;
+        }
         mentions.add(mention(text, block, base, span.vendor(), span.asWritten(), null, null, quantity,
             null, span.start(), span.end()));
       }

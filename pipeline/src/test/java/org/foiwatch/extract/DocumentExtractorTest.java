@@ -91,6 +91,15 @@ class DocumentExtractorTest {
   }
 
   @Test
+  void vendorsNamedOnlyInTheNewsTheLetterAnswersAreNoEquipment() {
+    List<EquipmentMention> mentions = extractor.extract(document(List.of(
+        p("You mentioned press coverage of Hikvision and Dahua cameras in council buildings."),
+        p("In response to media reports, we confirm we operate 12 Hikvision DS-2CD2143G0-I cameras and 3 Axis cameras.")))).mentions();
+    assertEquals(List.of("Hikvision DS-2CD2143G0-I 12", "Axis null 3"),
+        mentions.stream().map(m -> m.vendor() + " " + m.model() + " " + m.quantity()).toList());
+  }
+
+  @Test
   void negatedSentencesAndTheQuotedRequestYieldNothing() {
     List<EquipmentMention> mentions = extractor.extract(document(List.of(
         p("You asked:"),
