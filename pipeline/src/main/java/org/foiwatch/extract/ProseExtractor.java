@@ -96,7 +96,8 @@ public final class ProseExtractor {
         }
         vendorsWithModels.add(found.vendor());
         Integer quantity = modelQuantity(original, start, end, written)
-            .or(() -> models.size() == 1 ? trailingRowCount(original, end) : Optional.empty()).orElse(null);
+            .or(() -> aloneOnItsLine(models, offset, original, start) ? trailingRowCount(original, end) : Optional.empty())
+            .orElse(null);
         if (hypothetical && quantity == null) {
           continue; // "products such as the DS-2CD2143G0-I": an example, not equipment
         }
@@ -187,6 +188,14 @@ public final class ProseExtractor {
 
   private static boolean followedByMultiplier(String text, int end) {
     return MULTIPLIER_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 20))).find();
+  }
+
+  /** True when no other of the sentence's models shares the line of the one at {@code start}. */
+  private static boolean aloneOnItsLine(List<ModelMatch> models, int offset, String text, int start) {
+    int lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    int lineEnd = text.indexOf('\n', start);
+    int end = lineEnd < 0 ? text.length() : lineEnd;
+    return models.stream().filter(m -> offset + m.start() >= lineStart && offset + m.start() < end).count() == 1;
   }
 
   private static final Pattern TRAILING_COUNT = Pattern.compile("\\s(\\d{1,5})\\s*$");

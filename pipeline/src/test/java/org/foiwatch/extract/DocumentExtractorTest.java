@@ -81,6 +81,17 @@ class DocumentExtractorTest {
   }
 
   @Test
+  void aPdfTableReadAsOneParagraphGivesEachRowItsCount() {
+    // PDF text of a ruled table: one line per row, the count column last.
+    assertEquals(List.of("DS-2CD2143G0-I:18", "DS-2CD2386G2-IU:5", "DS-7616NI-K2:1", "P3245-LVE:7"), modelCounts(
+        p("Manufacturer Model Type Quantity\n"
+            + "Hikvision DS-2CD2143G0-I Fixed dome camera 18\n"
+            + "Hikvision DS-2CD2386G2-IU Turret camera 5\n"
+            + "Hikvision DS-7616NI-K2 Network video recorder 1\n"
+            + "Axis P3245-LVE Fixed dome camera 7")));
+  }
+
+  @Test
   void proseLinesAreNotJoinedIntoModelNumbers() {
     // A capitalised word or a model starting the next line does not continue the code above it.
     List<String> models = modelCounts(
