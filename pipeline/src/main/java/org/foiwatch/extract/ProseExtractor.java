@@ -164,8 +164,17 @@ public final class ProseExtractor {
     if (after.isPresent() && !followedByMultiplier(text, end)) {
       return after;
     }
+    Matcher typedThenMultiplied = MULTIPLIED_AFTER_PRODUCT_WORDS.matcher(text).region(end, text.length());
+    if (typedThenMultiplied.lookingAt()) {
+      return QuantityParser.parseCell(typedThenMultiplied.group(1));
+    }
     return QuantityParser.before(text, leadStart);
   }
+
+  /** "MODEL bullet cameras x4": a multiplied count after the words that say what the model is. */
+  private static final Pattern MULTIPLIED_AFTER_PRODUCT_WORDS = Pattern.compile(
+      "(?i)(?:[ \\t]+(?:fixed|bullet|dome|domes|turret|ptz|box|fisheye|thermal|mini|ip|network|video|cameras?|units?"
+          + "|recorders?|nvrs?|dvrs?|encoders?)){1,3}[ \\t]*(?:x|×)[ \\t]*(\\d{1,5})\\b");
 
   private static final Pattern EXPLICIT_BEFORE = Pattern.compile("(?i)(?:x|×|no\\.?|nos\\.?|units?\\s+of)\\s*$");
   private static final Pattern MULTIPLIER_AFTER = Pattern.compile("(?i)^[\\s,;:]*\\d{1,6}\\s*(?:x|×|no\\.?)\\s");

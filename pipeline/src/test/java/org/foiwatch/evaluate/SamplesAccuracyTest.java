@@ -36,6 +36,6 @@ class SamplesAccuracyTest {
   // The figures reached on the samples when this test was last tightened.
   private static final double VENDOR_F1 = 0.95;
   private static final double MODEL_F1 = 0.95;
-  private static final double QUANTITY = 0.95;
+  private static final double QUANTITY = 0.98;
   private static final double FIELDS = 0.88;
 }

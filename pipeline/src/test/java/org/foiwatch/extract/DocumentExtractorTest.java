@@ -81,6 +81,13 @@ class DocumentExtractorTest {
   }
 
   @Test
+  void aCountMultipliedAfterTheProductWordsIsTheModels() {
+    assertEquals(List.of("XNO-6080R:4", "DS-7616NI-K2:2", "DS-2CD2143G0-I:null"), modelCounts(
+        p("The yard has Hanwha Wisenet XNO-6080R bullet cameras x4 and DS-7616NI-K2 recorders x 2."),
+        p("Hikvision DS-2CD2143G0-I cameras cover the 4 x 4 metre bays.")));
+  }
+
+  @Test
   void aPdfTableReadAsOneParagraphGivesEachRowItsCount() {
     // PDF text of a ruled table: one line per row, the count column last.
     assertEquals(List.of("DS-2CD2143G0-I:18", "DS-2CD2386G2-IU:5", "DS-7616NI-K2:1", "P3245-LVE:7"), modelCounts(
