@@ -364,9 +364,12 @@ public final class ModelGrammars implements Serializable {
     return false;
   }
 
-  private static final Pattern SPACED_DASH_COUNT = Pattern.compile("\\s+-\\s+\\d+$");
+  private static final Pattern SPACED_DASH_COUNT = Pattern.compile("\\s+-\\s+(?:\\d+|[a-z]{3,}(?:-[a-z]+)*)$");
 
-  /** "XRN-1610S – 2 no.": a number after a spaced dash is a count, not the model's last segment. */
+  /**
+   * "XRN-1610S – 2 no.", "DS-2CD2143G0-I – twenty-four": a number or a lower-case word after a
+   * spaced dash is a count or prose, not the model's last segment.
+   */
   private static int beforeSpacedDashCount(String text, int start, int cut) {
     Matcher count = SPACED_DASH_COUNT.matcher(text.substring(start, cut));
     return count.find() ? start + count.start() : cut;

@@ -276,6 +276,13 @@ class ModelGrammarsTest {
   }
 
   @Test
+  void aCountOrAWordAfterASpacedDashIsNotPartOfTheModel() {
+    assertEquals(List.of("DS-2CD2143G0-I", "XRN-1610S"), canonicals(grammars.find(
+        "Hikvision DS-2CD2143G0-I – twenty-four (24); Hanwha XRN-1610S – 2 no.", null)));
+    assertEquals(List.of("IPC-HFW2431S-S-S2"), canonicals(grammars.find("Dahua IPC – HFW2431S – S – S2 cameras", null)));
+  }
+
+  @Test
   void aModelAfterAnotherAndAWordIsFound() {
     // The first pattern match runs on over "and DS"; the trimmed match must not hide the second model.
     assertEquals(List.of("DS-2CD2143G0-I", "DS-2CD2386G2-IU"),
