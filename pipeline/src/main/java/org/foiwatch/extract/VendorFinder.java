@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import opennlp.tools.dictionary.Dictionary;
 import opennlp.tools.namefind.DictionaryNameFinder;
 import opennlp.tools.tokenize.TokenizerME;
@@ -193,13 +194,20 @@ public final class VendorFinder {
     for (Span token : tokenizePos(text)) {
       int pieceStart = token.getStart();
       for (int i = token.getStart(); i <= token.getEnd(); i++) {
-        if (i == token.getEnd() || GLUE.indexOf(text.charAt(i)) >= 0) {
+        if (i == token.getEnd() || GLUE.indexOf(text.charAt(i)) >= 0 || isMakerSuffix(text, i, token.getEnd())) {
           addWordPiece(text, pieceStart, i, spans);
           pieceStart = i + 1;
         }
       }
     }
     return spans;
+  }
+
+  /** "Hikvision-made", "Dahua-branded": the hyphen that joins a vendor's name to how it made the kit. */
+  private static final Pattern MAKER_SUFFIX = Pattern.compile("-(?:made|branded|manufactured|supplied|built|designed)");
+
+  private static boolean isMakerSuffix(String text, int hyphen, int tokenEnd) {
+    return text.charAt(hyphen) == '-' && MAKER_SUFFIX.matcher(text).region(hyphen, tokenEnd).matches();
   }
 
   /**
@@ -229,8 +237,8 @@ public final class VendorFinder {
     } else if (lower.endsWith("'") || lower.endsWith("’")) {
       end -= 1;
     }
-    while (end > start && text.charAt(end - 1) == '.') {
-      end--; // "Co." and "Co" are the same word; a sentence's full stop is not part of a name
+    while (end > start && (text.charAt(end - 1) == '.' || text.charAt(end - 1) == '-')) {
+      end--; // "Co." and "Co" are the same word; a full stop, or a hyphen before "made", is not part of a name
     }
     if (end > start && text.substring(start, end).chars().anyMatch(Character::isLetterOrDigit)) {
       spans.add(new Span(start, end));

@@ -63,6 +63,14 @@ class VendorFinderTest {
   }
 
   @Test
+  void aNameJoinedToHowTheKitWasMadeIsStillTheName() {
+    String text = "12 Hikvision-made cameras, 6 Dahua-branded recorders and Axis-supplied domes.";
+    List<VendorSpan> spans = finder.find(text);
+    assertEquals(List.of("Hikvision", "Dahua", "Axis"), vendors(spans));
+    assertEquals("Hikvision", spans.get(0).asWritten());
+  }
+
+  @Test
   void caseSensitiveAliasesOnlyMatchInTheirOwnCase() {
     assertEquals(List.of("Axis"), vendors(finder.find("Cameras from AXIS were fitted.")));
     assertEquals(List.of(), finder.find("Rotate on the vertical axis and contact lts for hik."));
