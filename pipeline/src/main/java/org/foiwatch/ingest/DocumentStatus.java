@@ -23,12 +23,12 @@ public enum DocumentStatus {
   /** The parser process died, or an unexpected error happened outside the parser. */
   CRASHED;
 
-  /** The name used in records: lower case. */
   /** No text to read: everything but parsed and truncated (which keeps the text up to its limit). */
   public boolean failed() {
     return this != PARSED && this != TRUNCATED;
   }
 
+  /** The name used in records: lower case. */
   public String label() {
     return name().toLowerCase(java.util.Locale.ROOT);
   }

@@ -294,7 +294,7 @@ public final class ModelGrammars implements Serializable {
       }
       cut = unlikely;
     }
-    int countStart = beforeSpacedDashCount(normalised, start, cut);
+    int countStart = beforeSpacedDashTail(normalised, start, cut);
     if (countStart < cut) {
       cut = countStart;
       m.region(start, cut);
@@ -364,14 +364,14 @@ public final class ModelGrammars implements Serializable {
     return false;
   }
 
-  private static final Pattern SPACED_DASH_COUNT = Pattern.compile("\\s+-\\s+(?:\\d+|[a-z]{3,}(?:-[a-z]+)*)$");
+  private static final Pattern SPACED_DASH_TAIL = Pattern.compile("\\s+-\\s+(?:\\d+|[a-z]{3,}(?:-[a-z]+)*)$");
 
   /**
    * "XRN-1610S – 2 no.", "DS-2CD2143G0-I – twenty-four": a number or a lower-case word after a
    * spaced dash is a count or prose, not the model's last segment.
    */
-  private static int beforeSpacedDashCount(String text, int start, int cut) {
-    Matcher count = SPACED_DASH_COUNT.matcher(text.substring(start, cut));
+  private static int beforeSpacedDashTail(String text, int start, int cut) {
+    Matcher count = SPACED_DASH_TAIL.matcher(text.substring(start, cut));
     return count.find() ? start + count.start() : cut;
   }
 
