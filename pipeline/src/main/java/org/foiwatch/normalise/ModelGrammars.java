@@ -294,9 +294,9 @@ public final class ModelGrammars implements Serializable {
       }
       cut = unlikely;
     }
-    int countStart = beforeSpacedDashTail(normalised, start, cut);
-    if (countStart < cut) {
-      cut = countStart;
+    int tailStart = beforeSpacedDashTail(normalised, start, cut);
+    if (tailStart < cut) {
+      cut = tailStart;
       m.region(start, cut);
       if (!m.matches()) {
         return Optional.empty();
@@ -371,8 +371,8 @@ public final class ModelGrammars implements Serializable {
    * spaced dash is a count or prose, not the model's last segment.
    */
   private static int beforeSpacedDashTail(String text, int start, int cut) {
-    Matcher count = SPACED_DASH_TAIL.matcher(text.substring(start, cut));
-    return count.find() ? start + count.start() : cut;
+    Matcher tail = SPACED_DASH_TAIL.matcher(text.substring(start, cut));
+    return tail.find() ? start + tail.start() : cut;
   }
 
   private static boolean isPlainSpaceBetween(String text, int i, int start, int end) {
