@@ -37,7 +37,7 @@ public final class ProseExtractor {
       "(?i)\\b(?:for\\s+example|such\\s+as|e\\.g\\.|for\\s+instance|particularly\\s+interested|please\\s+(?:state|provide|confirm|list|give))\\b");
   /** News the letter answers, not kit it holds: vendors named there without a model or count are no mention. */
   private static final Pattern REPORTED = Pattern.compile(
-      "(?i)\\b(?:(?:media|news|press)\\s+(?:reports?|coverage|articles?|stories)|you\\s+(?:refer(?:red)?\\s+to|mention(?:ed)?))\\b");
+      "(?i)\\b(?:media|news|press)\\s+(?:reports?|coverage|articles?|stories)\\b");
   private static final Pattern INSTALLER_BEFORE = Pattern.compile(
       "(?i)(?:installed|maintained|serviced|supplied\\s+and\\s+fitted|fitted)\\s+by\\s*$|(?:contractor|installer|maintainer|integrator)s?\\s*(?:is|was|:)?\\s*$");
 
