@@ -24,18 +24,24 @@ final class OcrText {
   /**
    * The text with table rules blanked, character for character: every '_' (models never hold
    * one) and every '|' at the edge of a word ("| 26", "|19", "Hanwha|"); a '|' inside a word
-   * may be a 1, I or l and is left to the model grammars. Offsets are unchanged.
+   * may be a 1, I or l and is left to the model grammars. A ':' or ';' between a count and its
+   * "x" ("12:x DS-2CD2347G2-LU") is a space read as a mark. Offsets are unchanged.
    */
   static String blankRules(String text) {
     char[] chars = text.toCharArray();
     for (int i = 0; i < chars.length; i++) {
       boolean edge = i == 0 || Character.isWhitespace(chars[i - 1])
           || i == chars.length - 1 || Character.isWhitespace(chars[i + 1]);
-      if (chars[i] == '_' || chars[i] == '|' && edge) {
+      if (chars[i] == '_' || chars[i] == '|' && edge || isMarkBeforeMultiplier(chars, i)) {
         chars[i] = ' ';
       }
     }
     return new String(chars);
+  }
+
+  private static boolean isMarkBeforeMultiplier(char[] chars, int i) {
+    return (chars[i] == ':' || chars[i] == ';') && i > 0 && Character.isDigit(chars[i - 1])
+        && i + 2 < chars.length && (chars[i + 1] == 'x' || chars[i + 1] == 'X') && chars[i + 2] == ' ';
   }
 
   /**

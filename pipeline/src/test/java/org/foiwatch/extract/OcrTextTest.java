@@ -28,6 +28,8 @@ class OcrTextTest {
     assertEquals("Depot  Hanwha SNO-6084R   26", OcrText.blankRules("Depot |Hanwha SNO-6084R | 26"));
     assertEquals("Museum   Lorex LNB4321B  19 ", OcrText.blankRules("Museum _ Lorex LNB4321B |19|"));
     assertEquals("DS-76|8NI", OcrText.blankRules("DS-76|8NI"));
+    assertEquals("(12 x DS 2CD2347G2 and 4 x ds", OcrText.blankRules("(12:x DS 2CD2347G2 and 4;x ds"));
+    assertEquals("at 10:30 and 16:9 x 2", OcrText.blankRules("at 10:30 and 16:9 x 2"));
   }
 
   @Test
