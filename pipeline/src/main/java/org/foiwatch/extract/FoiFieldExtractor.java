@@ -170,13 +170,15 @@ public final class FoiFieldExtractor {
    * longest such (first seen on a tie). A name with other words missing is another body.
    */
   private static Map<String, Integer> countShortFormsAsFull(Map<String, Integer> votes, Map<String, Integer> firstSeen) {
+    Map<String, List<String>> wordsOf = new HashMap<>();
+    votes.keySet().forEach(name -> wordsOf.put(name, List.of(name.split(" "))));
     Map<String, Integer> counted = new HashMap<>();
     for (Map.Entry<String, Integer> vote : votes.entrySet()) {
-      List<String> words = List.of(vote.getKey().split(" "));
+      List<String> words = wordsOf.get(vote.getKey());
       String full = vote.getKey();
       for (String other : votes.keySet()) {
-        List<String> otherWords = List.of(other.split(" "));
-        int fullLength = full.split(" ").length;
+        List<String> otherWords = wordsOf.get(other);
+        int fullLength = wordsOf.get(full).size();
         boolean longest = otherWords.size() > fullLength
             || otherWords.size() == fullLength && firstSeen.get(other) < firstSeen.get(full);
         if (otherWords.size() > words.size() && longest && lacksOnlyGenericWords(words, otherWords)) {

@@ -33,11 +33,11 @@ public final class MatchInputs extends PTransform<PBegin, PCollection<FileIO.Rea
 
   /**
    * Reshuffle keys for {@code files} input files where keys are bundles: a few files per key, and
-   * at least {@value #MIN_BUCKETS} keys for spreading over the runner's threads. Not a key per file:
-   * each bundle costs the DirectRunner set-up on every later step (it translates and deserialises
-   * each ParDo per bundle: 600 files, 32 keys 16.7-18.2 s, 12 keys 15.9 s). Not a fixed number either: it holds a bundle's parsed
-   * documents in memory until the bundle ends, so keys must grow with the input for memory to
-   * stay flat.
+   * at least {@value #MIN_BUCKETS} keys for spreading over the runner's threads. Not a key per
+   * file: each bundle costs the DirectRunner set-up on every later step (it translates and
+   * deserialises each ParDo per bundle: 600 files, 32 keys 16.7-18.2 s, 12 keys 15.9 s). Not a
+   * fixed number either: it holds a bundle's parsed documents in memory until the bundle ends,
+   * so keys must grow with the input for memory to stay flat.
    */
   static int buckets(int files) {
     return Math.max(Math.min(Math.max(files, 1), MIN_BUCKETS), (files + FILES_PER_BUCKET - 1) / FILES_PER_BUCKET);
