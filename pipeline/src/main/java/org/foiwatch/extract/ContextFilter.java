@@ -34,14 +34,17 @@ public final class ContextFilter {
     boolean[] excluded = new boolean[blocks.size()];
     int requestBlocksLeft = 0;
     boolean inTrail = false;
+    boolean answerSeen = false;
     for (int i = 0; i < blocks.size(); i++) {
       Block block = blocks.get(i);
       String text = block.text();
-      if (inTrail || THREAD_TRAIL.matcher(text).find()) {
+      // A message's own From:/Sent: header opens it; only after some answer does one begin a quoted trail.
+      if (inTrail || answerSeen && THREAD_TRAIL.matcher(text).find()) {
         inTrail = true;
         excluded[i] = true;
         continue;
       }
+      answerSeen = true;
       if (block.quoted() || isQuotedLines(text)) {
         excluded[i] = true;
         continue;

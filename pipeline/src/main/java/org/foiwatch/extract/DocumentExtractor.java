@@ -37,16 +37,24 @@ public final class DocumentExtractor {
     boolean[] excluded = ContextFilter.excludedBlocks(document.blocks());
     List<EquipmentMention> mentions = new ArrayList<>();
     Integer totalCameras = null;
+    List<Block> blocks = document.blocks();
+    boolean[] readAsProse = new boolean[blocks.size()];
+    for (int i = 0; i < blocks.size(); i++) {
+      readAsProse[i] = !excluded[i] && !blocks.get(i).isRow();
+    }
     for (List<Integer> table : text.tables()) {
       TableExtractor.Result result = tables.extract(text, table, excluded);
       mentions.addAll(result.mentions());
       if (result.totalCameras() != null) {
         totalCameras = result.totalCameras();
       }
+      if (!result.headed()) {
+        // A table without a header row (a layout table, a list set out in cells): each row is a unit of text.
+        table.forEach(row -> readAsProse[row] = !excluded[row]);
+      }
     }
-    List<Block> blocks = document.blocks();
     for (int i = 0; i < blocks.size(); i++) {
-      if (!excluded[i] && !blocks.get(i).isRow()) {
+      if (readAsProse[i]) {
         // OCR gives running text, never table rows: only prose reads look-alikes back.
         mentions.addAll(prose.extract(text, i, document.ocr().isOcrPage(blocks.get(i).page())));
       }

@@ -70,58 +70,105 @@ public final class ProseExtractor {
     int base = text.offset(blockIndex);
     List<EquipmentMention> mentions = new ArrayList<>();
     String previousVendor = null;
-    for (Span sentenceSpan : sentences.sentPosDetect(flat)) {
-      String sentence = flat.substring(sentenceSpan.getStart(), sentenceSpan.getEnd());
-      int offset = sentenceSpan.getStart();
-      List<VendorSpan> vendors = shift(vendorFinder.find(sentence), offset);
-      String context = vendors.isEmpty() ? previousVendor : vendors.get(0).vendor().canonical();
-      if (!vendors.isEmpty()) {
-        previousVendor = vendors.get(vendors.size() - 1).vendor().canonical();
-      }
-      List<ModelMatch> models = models(sentence, offset, vendors, context, ocr);
-      // Most sentences name nothing: the negation and example patterns are read only where they matter.
-      if (vendors.isEmpty() && models.isEmpty()
-          || NEGATED.matcher(sentence).find() || sentence.strip().endsWith("?")) {
-        continue;
-      }
-      boolean hypothetical = HYPOTHETICAL.matcher(sentence).find();
-      List<String> vendorsWithModels = new ArrayList<>();
-      for (ModelMatch found : models) {
-        int start = offset + found.start();
-        int end = offset + found.end();
-        VendorSpan written = nearestVendorBefore(vendors, start, found.vendor());
-        Optional<Vendor> vendor = catalogue.byCanonical(found.vendor());
-        if (vendor.isEmpty()) {
-          continue;
-        }
-        vendorsWithModels.add(found.vendor());
-        Integer quantity = modelQuantity(original, start, end, written)
-            .or(() -> aloneOnItsLine(models, offset, original, start) ? trailingRowCount(original, end) : Optional.empty())
-            .orElse(null);
-        if (hypothetical && quantity == null) {
-          continue; // "products such as the DS-2CD2143G0-I": an example, not equipment
-        }
-        mentions.add(mention(text, block, base, vendor.get(), written == null ? null : written.asWritten(),
-            found.canonical(), found.asWritten(), quantity, found.productType(), start, end));
-      }
-      if (hypothetical) {
-        continue;
-      }
-      boolean reported = REPORTED.matcher(sentence).find();
-      for (VendorSpan span : vendors) {
-        if (vendorsWithModels.contains(span.vendor().canonical()) || isInstaller(flat, span.start())) {
-          continue;
-        }
-        Integer quantity = QuantityParser.before(original, span.start())
-            .or(() -> QuantityParser.after(original, span.end(), true)).orElse(null);
-        if (reported && quantity == null) {
-          continue;
-        }
-        mentions.add(mention(text, block, base, span.vendor(), span.asWritten(), null, null, quantity,
-            null, span.start(), span.end()));
+    for (int[] sentence : sentences(flat)) {
+      for (int[] unit : Units.split(original, sentence[0], sentence[1])) {
+        previousVendor = extractUnit(text, block, base, original, flat, unit[0], unit[1], previousVendor, ocr, mentions);
       }
     }
     return mentions;
+  }
+
+  /** An abbreviation OpenNLP may take for a sentence's end: a count's "no.", "c.", "approx." or a company's "Ltd.", "Co.". */
+  private static final Pattern ABBREVIATION_END = Pattern.compile(
+      "(?i)\\b(?:no|nos|c|ca|approx|ltd|co|inc|corp|plc|bros|st)\\.\\s*$");
+
+  /** Sentence spans, joined where one ends in an abbreviation of a count or a company name. */
+  private List<int[]> sentences(String flat) {
+    List<int[]> spans = new ArrayList<>();
+    int[] open = null;
+    for (Span span : sentences.sentPosDetect(flat)) {
+      if (open != null) {
+        open[1] = span.getEnd();
+      } else {
+        open = new int[] {span.getStart(), span.getEnd()};
+      }
+      if (!ABBREVIATION_END.matcher(flat.substring(open[0], open[1])).find()) {
+        spans.add(open);
+        open = null;
+      }
+    }
+    if (open != null) {
+      spans.add(open);
+    }
+    return spans;
+  }
+
+  /**
+   * The equipment of one unit (a sentence, a list item, one of a list's ";"-separated items):
+   * a count is read only inside the unit of the vendor or model it counts. Returns the vendor
+   * named last, the context for a model in the next unit that names none.
+   */
+  private String extractUnit(DocumentText text, Block block, int base, String original, String flat,
+      int offset, int unitEnd, String previousVendor, boolean ocr, List<EquipmentMention> mentions) {
+    String sentence = flat.substring(offset, unitEnd);
+    String unitText = original.substring(offset, unitEnd);
+    List<VendorSpan> vendors = shift(vendorFinder.find(sentence), offset);
+    String context = vendors.isEmpty() ? previousVendor : vendors.get(0).vendor().canonical();
+    String lastVendor = vendors.isEmpty() ? previousVendor : vendors.get(vendors.size() - 1).vendor().canonical();
+    List<ModelMatch> models = models(sentence, offset, vendors, context, ocr);
+    // Most units name nothing: the negation and example patterns are read only where they matter.
+    if (vendors.isEmpty() && models.isEmpty()
+        || NEGATED.matcher(sentence).find() || sentence.strip().endsWith("?")) {
+      return lastVendor;
+    }
+    boolean hypothetical = HYPOTHETICAL.matcher(sentence).find();
+    List<String> vendorsWithModels = new ArrayList<>();
+    for (ModelMatch found : models) {
+      int start = offset + found.start();
+      int end = offset + found.end();
+      VendorSpan written = nearestVendorBefore(vendors, start, found.vendor());
+      Optional<Vendor> vendor = catalogue.byCanonical(found.vendor());
+      if (vendor.isEmpty()) {
+        continue;
+      }
+      vendorsWithModels.add(found.vendor());
+      int leadStart = written != null && namesTheModel(flat, written.end(), start) ? written.start() : start;
+      Integer quantity = modelQuantity(unitText, leadStart - offset, found.start(), found.end())
+          // A table row read as a line is a unit of its own, whatever sentences OCR's stray marks make of it.
+          .or(() -> aloneOnItsLine(models, offset, original, start) ? trailingRowCount(original, end) : Optional.empty())
+          .orElse(null);
+      if (hypothetical && quantity == null) {
+        continue; // "products such as the DS-2CD2143G0-I": an example, not equipment
+      }
+      mentions.add(mention(text, block, base, vendor.get(), written == null ? null : written.asWritten(),
+          found.canonical(), found.asWritten(), quantity, found.productType(), start, end));
+    }
+    if (hypothetical) {
+      return lastVendor;
+    }
+    boolean reported = REPORTED.matcher(sentence).find();
+    for (VendorSpan span : vendors) {
+      if (vendorsWithModels.contains(span.vendor().canonical()) || isInstaller(flat, span.start())) {
+        continue;
+      }
+      Integer quantity = QuantityParser.before(unitText, span.start() - offset)
+          .or(() -> QuantityParser.after(unitText, span.end() - offset, true)).orElse(null);
+      if (reported && quantity == null) {
+        continue;
+      }
+      mentions.add(mention(text, block, base, span.vendor(), span.asWritten(), null, null, quantity,
+          null, span.start(), span.end()));
+    }
+    return lastVendor;
+  }
+
+  /** What may stand between a vendor's name and its model: the rest of a company name, no digit or other word of weight. */
+  private static final Pattern COMPANY_REST = Pattern.compile("[\\s\\p{L}.,&()'’-]{0,40}");
+
+  /** True when the text from a vendor's name to a model is at most the rest of the company's name ("Co., Ltd.", "UK & Ireland"). */
+  private static boolean namesTheModel(String flat, int vendorEnd, int modelStart) {
+    return vendorEnd <= modelStart && COMPANY_REST.matcher(flat.substring(vendorEnd, modelStart)).matches()
+        && flat.substring(vendorEnd, modelStart).chars().filter(Character::isLetter).count() <= 24;
   }
 
   /**
@@ -150,12 +197,12 @@ public final class ProseExtractor {
   }
 
   /**
-   * The count written with a model: "12 x MODEL" / "12 no. MODEL" first, then a number right
-   * after it ("MODEL (nine units)", "MODEL 39" in a table line), then one right before the
-   * vendor name or model ("146 Hikvision MODEL cameras").
+   * The count written with a model: "12 x MODEL" / "12 no. MODEL" first (before the vendor name
+   * when it opens the model's name), then a number right after it ("MODEL (nine units)",
+   * "MODEL 39" in a table line), then one right before the vendor name or model ("146
+   * Hikvision MODEL cameras").
    */
-  private static Optional<Integer> modelQuantity(String text, int start, int end, VendorSpan written) {
-    int leadStart = written != null && start - written.end() <= 2 ? written.start() : start;
+  private static Optional<Integer> modelQuantity(String text, int leadStart, int start, int end) {
     Optional<Integer> multiplied = explicitBefore(text, leadStart);
     if (multiplied.isPresent()) {
       return multiplied;

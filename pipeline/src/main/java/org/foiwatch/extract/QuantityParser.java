@@ -25,15 +25,19 @@ public final class QuantityParser {
       Map.entry("thirty", 30), Map.entry("forty", 40), Map.entry("fifty", 50), Map.entry("sixty", 60),
       Map.entry("seventy", 70), Map.entry("eighty", 80), Map.entry("ninety", 90));
 
+  /** Words that multiply what comes before them ("two dozen", "a pair", "three hundred"). */
+  private static final Map<String, Integer> MULTIPLIERS = Map.of("hundred", 100, "dozen", 12, "pair", 2, "trio", 3);
+
   private static final String WORD =
       "(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
           + "|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-          + "|hundred|thousand|single)\\b";
-  /** A number written as words: "forty", "twenty-five", "one hundred and twelve". */
-  private static final String WORDS = WORD + "(?:(?:[\\s-]+|\\s+and\\s+)" + WORD + "){0,5}";
+          + "|hundred|thousand|single|pair|dozen|trio)\\b";
+  /** A number written as words: "forty", "twenty-five", "one hundred and twelve", "a dozen", "two dozen". */
+  private static final String WORDS = "(?:an?\\s+(?:pair|dozen|trio)\\b|" + WORD + "(?:(?:[\\s-]+|\\s+and\\s+)" + WORD + "){0,5})";
   private static final String DIGITS = "\\d{1,3}(?:,\\d{3})+|\\d{1,6}";
   private static final String APPROX =
-      "(?:(?:approximately|approx\\.?|about|around|circa|c\\.|ca\\.|some|roughly|an estimated|estimated|over|almost|nearly)\\s+)?";
+      "(?:(?:approximately|approx|about|around|circa|some|roughly|an estimated|estimated|over|almost|nearly)\\s+"
+          + "|(?:c|ca|approx)\\.\\s*)?";
   /** What may follow a count without changing its meaning. */
   private static final String UNIT =
       "(?:\\s*(?:x|×|no\\.?|nos\\.?|units?|cameras?|devices?|recorders?|nvrs?|dvrs?|encoders?|items?|off)\\b)?";
@@ -51,11 +55,12 @@ public final class QuantityParser {
       Pattern.CASE_INSENSITIVE);
 
   private static final Pattern CELL = Pattern.compile(
-      "^\\s*" + APPROX + "(?:x\\s*)?(" + DIGITS + "|" + WORDS + ")(?:\\s*\\((\\d{1,6})\\))?" + UNIT + "\\s*\\.?\\s*$",
+      "^\\s*\\(?\\s*" + APPROX + "(?:[x×]\\s*)?(" + DIGITS + "|" + WORDS + ")(?:\\s*\\((\\d{1,6})\\))?" + UNIT
+          + "\\s*\\.?\\s*\\)?\\s*$",
       Pattern.CASE_INSENSITIVE);
   /** A count right after an item: "(nine units)", "x 12", ": 12", "– 12 units", a table gap. */
   private static final Pattern AFTER = Pattern.compile(
-      "^[\\s:,(\\-–—]{0,4}(?:x\\s*|×\\s*|qty:?\\s*|quantity:?\\s*)?" + APPROX + "(" + DIGITS + "|" + WORDS + ")"
+      "^[\\s:,()\\-–—]{0,4}(?:x\\s*|×\\s*|qty:?\\s*|quantity:?\\s*)?" + APPROX + "(" + DIGITS + "|" + WORDS + ")"
           + "(?:\\s*\\((\\d{1,6})\\))?(\\s*(?:x|×|no\\.?|nos\\.?|units?|cameras?|devices?|recorders?|nvrs?|dvrs?|encoders?|of\\s+these)\\b)?",
       Pattern.CASE_INSENSITIVE);
   /** A count right before an item: "12 x ", "12 no. ", "twelve (12) ", "146 ". */
@@ -115,7 +120,8 @@ public final class QuantityParser {
       return Optional.empty();
     }
     String preceding = window.substring(0, matcher.start(1));
-    if (MONEY_BEFORE.matcher(preceding).find() || preceding.matches(".*(?:\\d[/.:-]|[/.:-])\\s*$")) {
+    // A date, time or range ("12/3", "10:30", "5-8") is no count; a label's colon or a list's dash is ("Recording: 2 x").
+    if (MONEY_BEFORE.matcher(preceding).find() || preceding.matches(".*(?:\\d[/.:-]\\s*|[/.:-])$")) {
       return Optional.empty();
     }
     return plausible(value(matcher.group(1), matcher.group(2)), matcher.group(1));
@@ -149,8 +155,8 @@ public final class QuantityParser {
       if (word.equals("and")) {
         continue;
       }
-      if (word.equals("hundred")) {
-        current = Math.max(current, 1) * 100;
+      if (MULTIPLIERS.containsKey(word)) {
+        current = Math.max(current, 1) * MULTIPLIERS.get(word);
       } else if (word.equals("thousand")) {
         total += Math.max(current, 1) * 1000;
         current = 0;

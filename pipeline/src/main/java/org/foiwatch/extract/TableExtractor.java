@@ -10,6 +10,8 @@ import org.foiwatch.extract.EquipmentMention.Role;
 import org.foiwatch.ingest.Block;
 import org.foiwatch.normalise.ModelGrammars;
 import org.foiwatch.normalise.ModelMatch;
+import org.foiwatch.normalise.TableHeaders;
+import org.foiwatch.normalise.TableHeaders.Column;
 import org.foiwatch.normalise.Vendor;
 import org.foiwatch.normalise.VendorCatalogue;
 
@@ -21,23 +23,12 @@ import org.foiwatch.normalise.VendorCatalogue;
  */
 public final class TableExtractor {
 
-  enum Column { VENDOR, MODEL, QUANTITY, TYPE, LOCATION }
-
-  private static final Pattern VENDOR_HEADER = Pattern.compile(
-      "(?i)^(?:camera\\s+|equipment\\s+|device\\s+)?(?:make|manufacturer|manufacturer name|brand|vendor|oem|maker)\\b.*");
-  private static final Pattern MODEL_HEADER = Pattern.compile(
-      "(?i)^(?:camera\\s+|equipment\\s+|device\\s+)?(?:model|model\\s*(?:no\\.?|number|ref)|part\\s*(?:no\\.?|number)|product\\s*(?:code|name)?|sku)\\b.*");
-  private static final Pattern QUANTITY_HEADER = Pattern.compile(
-      "(?i)^(?:qty|quantity|no\\.?\\s*of\\s*\\w+|number(?:\\s+(?:of\\s+)?\\w+)?|count|units|total(?:\\s+\\w+)?|amount|#|no\\.?)\\s*(?:\\(.*\\))?$");
-  private static final Pattern TYPE_HEADER = Pattern.compile(
-      "(?i)^(?:type|device type|equipment type|category|camera type|description|equipment|product type)\\b.*");
-  private static final Pattern LOCATION_HEADER = Pattern.compile(
-      "(?i)^(?:location|site|address|camera location|area|ward|position|premises|building)\\b.*");
   private static final Pattern TOTAL_ROW = Pattern.compile("(?i)^(?:grand\\s+)?(?:sub-?)?total\\b.*");
   private static final Pattern TOTAL_CAMERAS_ROW = Pattern.compile("(?i)^(?:grand\\s+)?total(?:\\s+(?:number\\s+of\\s+)?cameras?)?\\b.*");
   private static final Pattern NOT_A_NAME = Pattern.compile(
       "(?i)^(?:n/?a|none|unknown|various|tbc|-|–|withheld|exempt|not known|other|mixed|\\d+)$");
   private static final int HEADER_SEARCH_ROWS = 12;
+  private static final TableHeaders HEADERS = TableHeaders.standard();
 
   private final VendorCatalogue catalogue;
   private final ModelGrammars grammars;
@@ -47,8 +38,11 @@ public final class TableExtractor {
     this.grammars = grammars;
   }
 
-  /** The rows' equipment, and the table's stated camera total when it has a total row. */
-  public record Result(List<EquipmentMention> mentions, Integer totalCameras) {}
+  /**
+   * The rows' equipment, and the table's stated camera total when it has a total row;
+   * {@code headed} is false when no header row names its columns (its rows are then no table to this reader).
+   */
+  public record Result(List<EquipmentMention> mentions, Integer totalCameras, boolean headed) {}
 
   public Result extract(DocumentText text, List<Integer> rows, boolean[] excluded) {
     int headerRow = -1;
@@ -64,7 +58,7 @@ public final class TableExtractor {
     List<EquipmentMention> mentions = new ArrayList<>();
     Integer totalCameras = null;
     if (columns == null) {
-      return new Result(mentions, null);
+      return new Result(mentions, null, false);
     }
     boolean register = columns[Column.QUANTITY.ordinal()] < 0;
     Vendor headingVendor = null;
@@ -134,7 +128,7 @@ public final class TableExtractor {
           quantity, register ? Role.REGISTER_ROW : Role.ITEM, productType, block.page(), block.sheet(),
           start, end, text.snippet(start, end), register ? Method.REGISTER : Method.TABLE, tableKey));
     }
-    return new Result(mentions, totalCameras);
+    return new Result(mentions, totalCameras, true);
   }
 
   /** Column index per {@link Column} (-1 when absent), or null when the row is no header. */
@@ -145,7 +139,7 @@ public final class TableExtractor {
       if (cell.isEmpty() || cell.length() > 40) {
         continue;
       }
-      Column column = classify(cell);
+      Column column = HEADERS.classify(cell);
       if (column != null && columns[column.ordinal()] < 0) {
         columns[column.ordinal()] = c;
       }
@@ -156,28 +150,6 @@ public final class TableExtractor {
       found += column >= 0 ? 1 : 0;
     }
     return hasVendorOrModel && found >= 2 ? columns : null;
-  }
-
-  private static Column classify(String cell) {
-    if (cell.matches("(?i)^make\\s*/\\s*model$|^make and model$")) {
-      return Column.VENDOR;
-    }
-    if (VENDOR_HEADER.matcher(cell).matches()) {
-      return Column.VENDOR;
-    }
-    if (MODEL_HEADER.matcher(cell).matches()) {
-      return Column.MODEL;
-    }
-    if (QUANTITY_HEADER.matcher(cell).matches()) {
-      return Column.QUANTITY;
-    }
-    if (TYPE_HEADER.matcher(cell).matches()) {
-      return Column.TYPE;
-    }
-    if (LOCATION_HEADER.matcher(cell).matches()) {
-      return Column.LOCATION;
-    }
-    return null;
   }
 
   private static String typeFromCell(String cell) {

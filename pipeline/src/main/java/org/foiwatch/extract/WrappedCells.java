@@ -80,11 +80,11 @@ final class WrappedCells {
   /**
    * Joins the first piece (one token or two) of line {@code below} that completes a code on line
    * {@code above}; true when it did. A continuation line holds only the overflow of a row's
-   * cells, a few short pieces: longer lines are running text and are left alone.
+   * cells, a few short pieces: longer lines are running text, and a list's next item, and are left alone.
    */
   private static boolean moveUp(List<String> lines, int above, int below, ModelGrammars grammars) {
     List<String> lower = new ArrayList<>(List.of(lines.get(below).strip().split(" +")));
-    if (lower.size() > MAX_CONTINUATION_TOKENS) {
+    if (lower.size() > MAX_CONTINUATION_TOKENS || Units.opensItem(lines.get(below))) {
       return false;
     }
     List<String> upper = List.of(lines.get(above).split(" "));

@@ -76,8 +76,8 @@ public final class XhtmlBlockReader {
       parser.parse(new InputSource(new StringReader(xhtml)), handler);
     } catch (ParserConfigurationException | SAXException | IOException e) {
       // Tika produced the XHTML itself; a failure here means a truncated write. Keep what we have.
-      handler.flushParagraph();
     }
+    handler.flushAll();
     int pages = handler.pageDivs > 0 ? handler.pageDivs : (handler.blocks.isEmpty() ? 0 : 1);
     return new Result(handler.blocks, pages, handler.rowsCut, handler.ocr);
   }
@@ -98,6 +98,8 @@ public final class XhtmlBlockReader {
     private String sheet;
     private List<String> row;
     private StringBuilder cell;
+    private final List<String> pendingLines = new ArrayList<>();
+    private boolean pendingQuoted;
 
     Handler(int maxRowsPerTable) {
       this.maxRowsPerTable = maxRowsPerTable;
@@ -118,7 +120,7 @@ public final class XhtmlBlockReader {
         case "div" -> {
           String divClass = attributes.getValue("class");
           if (divClass != null && PAGE_CLASSES.contains(divClass)) {
-            flushParagraph();
+            flushAll();
             pageDivs++;
             heading = null;
           } else if (cell == null) {
@@ -129,7 +131,7 @@ public final class XhtmlBlockReader {
           }
         }
         case "table" -> {
-          flushParagraph();
+          flushAll();
           if (tableDepth++ == 0) {
             tableCount++;
             tableRows = 0;
@@ -148,11 +150,11 @@ public final class XhtmlBlockReader {
         }
         case "br" -> append("\n");
         case "blockquote" -> {
-          flushParagraph();
+          flushAll();
           quoteDepth++;
         }
         case "h1", "h2", "h3", "h4", "h5", "h6" -> {
-          flushParagraph();
+          flushAll();
         }
         default -> {
           if (BLOCK_ELEMENTS.contains(name)) {
@@ -194,12 +196,12 @@ public final class XhtmlBlockReader {
         }
         case "table" -> tableDepth = Math.max(0, tableDepth - 1);
         case "blockquote" -> {
-          flushParagraph();
+          flushAll();
           quoteDepth = Math.max(0, quoteDepth - 1);
         }
         case "h1", "h2", "h3", "h4", "h5", "h6" -> {
           heading = normalise(text.toString());
-          flushParagraph();
+          flushAll();
         }
         default -> {
           if (BLOCK_ELEMENTS.contains(name) && cell == null) {
@@ -262,14 +264,71 @@ public final class XhtmlBlockReader {
       text.setLength(0);
     }
 
+    void flushAll() {
+      flushParagraph();
+      flushPendingLines();
+    }
+
+    /**
+     * Paragraphs, and the tables written as text inside them as rows ({@link TextTables}). A
+     * paragraph of one line that may be a table's row (a word processor's "| a | b |" or
+     * tab-separated paragraphs) waits for the next, so that rows written one per paragraph are
+     * read as one table.
+     */
     private void emitParagraphs(StringBuilder run, boolean markedQuoted) {
+      boolean quoted = quoteDepth > 0 || markedQuoted;
       for (String part : BLANK_LINE.split(run)) {
-        String paragraph = normalise(part);
-        if (!paragraph.isEmpty()) {
-          blocks.add(Block.paragraph(page(), paragraph, quoteDepth > 0 || markedQuoted));
+        String line = part.strip();
+        if (!line.isEmpty() && line.indexOf('\n') < 0 && TextTables.mayBeRow(line)
+            && (pendingLines.isEmpty() || pendingQuoted == quoted)) {
+          pendingLines.add(part);
+          pendingQuoted = quoted;
+          continue;
         }
+        flushPendingLines();
+        emitText(part, quoted);
       }
       run.setLength(0);
+    }
+
+    /** The waiting one-line paragraphs: rows where they make a table, else each its own paragraph again. */
+    private void flushPendingLines() {
+      if (pendingLines.isEmpty()) {
+        return;
+      }
+      for (TextTables.Segment segment : TextTables.split(String.join("\n", pendingLines))) {
+        if (segment.isTable()) {
+          emitTextTable(segment.rows(), pendingQuoted);
+        } else {
+          segment.text().lines().forEach(line -> emitParagraph(line, pendingQuoted));
+        }
+      }
+      pendingLines.clear();
+    }
+
+    private void emitText(String part, boolean quoted) {
+      for (TextTables.Segment segment : TextTables.split(part)) {
+        if (segment.isTable()) {
+          emitTextTable(segment.rows(), quoted);
+        } else {
+          emitParagraph(segment.text(), quoted);
+        }
+      }
+    }
+
+    private void emitParagraph(String raw, boolean quoted) {
+      String paragraph = normalise(raw);
+      if (!paragraph.isEmpty()) {
+        blocks.add(Block.paragraph(page(), paragraph, quoted));
+      }
+    }
+
+    private void emitTextTable(List<List<String>> rows, boolean quoted) {
+      tableCount++;
+      for (List<String> cells : rows) {
+        List<String> normalised = cells.stream().map(XhtmlBlockReader::normalise).toList();
+        blocks.add(new Block(page(), null, tableCount, normalised, quoted));
+      }
     }
   }
 

@@ -81,6 +81,24 @@ class DocumentExtractorTest {
   }
 
   @Test
+  void eachListItemKeepsItsOwnCountInEveryListStyle() {
+    // Counts that open items, close them, or follow company names, in dashed, numbered, bulleted and ";" lists.
+    assertEquals(List.of("DS-2CD2143G0-I:3", "DS-2CD2386G2-IU:10", "DS-7616NI-I2/16P:17"), modelCounts(
+        p("- 3 x Hikvision DS-2CD2143G0-I\n- 10 x Hikvision DS-2CD2386G2-IU\n- 17 x Hikvision DS-7616NI-I2/16P")));
+    assertEquals(List.of("P3245-LVE:250", "Q6075-E:4"), modelCounts(
+        p("1. Axis Communications AB P3245-LVE – 250\n2. Axis Communications AB Q6075-E – 4")));
+    assertEquals(List.of("XNO-6080R:1", "PNM-9084RQZ:1200"), modelCounts(
+        p("• 1 no. Hanwha Vision Co., Ltd. XNO-6080R\n• 1,200 no. Hanwha Vision Co., Ltd. PNM-9084RQZ")));
+    assertEquals(List.of("IPC-HDW5442TM-AS:40", "NVR4216-16P-4KS2:2"), modelCounts(
+        p("Dahua breakdown: Dahua (IPC-HDW5442TM-AS) – 40; Dahua (NVR4216-16P-4KS2) – 2.")));
+  }
+
+  @Test
+  void aTableWithoutAHeaderRowIsReadRowByRowAsText() {
+    assertEquals(List.of("M3106-L:6"), modelCounts(row(null, "Cameras at the depot", "6 x Axis M3106-L")));
+  }
+
+  @Test
   void aCountMultipliedAfterTheProductWordsIsTheModels() {
     assertEquals(List.of("XNO-6080R:4", "DS-7616NI-K2:2", "DS-2CD2143G0-I:null"), modelCounts(
         p("The yard has Hanwha Wisenet XNO-6080R bullet cameras x4 and DS-7616NI-K2 recorders x 2."),

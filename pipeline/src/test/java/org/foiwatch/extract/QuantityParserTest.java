@@ -21,6 +21,22 @@ class QuantityParserTest {
   }
 
   @Test
+  void readsTheCountFormsOfTablesAndLists() {
+    assertEquals(Optional.of(14), QuantityParser.parseCell("(14 No.)"));
+    assertEquals(Optional.of(14), QuantityParser.parseCell("14no."));
+    assertEquals(Optional.of(14), QuantityParser.parseCell("×14"));
+    assertEquals(Optional.of(14), QuantityParser.parseCell("14x"));
+    assertEquals(Optional.of(12), QuantityParser.parseCell("c.12"));
+    assertEquals(Optional.of(20), QuantityParser.parseCell("approx. 20"));
+    assertEquals(Optional.of(2), QuantityParser.parseCell("a pair"));
+    assertEquals(Optional.of(12), QuantityParser.parseCell("a dozen"));
+    assertEquals(Optional.of(24), QuantityParser.parseCell("two dozen"));
+    assertEquals(Optional.of(3), QuantityParser.parseCell("a trio"));
+    assertEquals(Optional.of(2300), QuantityParser.parseCell("two thousand three hundred"));
+    assertEquals(Optional.of(7), QuantityParser.after("Avigilon H5A (BO-IR) – 7", "Avigilon H5A (BO-IR".length(), false));
+  }
+
+  @Test
   void rangesWithheldAndBlankCellsGiveNoQuantity() {
     assertTrue(QuantityParser.parseCell("between 20 and 30").isEmpty());
     assertTrue(QuantityParser.parseCell("20-30").isEmpty());
