@@ -32,7 +32,8 @@ public final class DocumentExtractor {
     if (parsed.blocks().isEmpty()) {
       return new Extraction(DocumentFields.none(), List.of());
     }
-    ParsedDocument document = WrappedCells.rejoin(OcrText.rejoinWrappedModels(parsed, grammars), grammars);
+    ParsedDocument document = StackedCells.rebuild(
+        Answers.separate(WrappedCells.rejoin(OcrText.rejoinWrappedModels(parsed, grammars), grammars)));
     DocumentText text = new DocumentText(document.blocks());
     boolean[] excluded = ContextFilter.excludedBlocks(document.blocks());
     List<EquipmentMention> mentions = new ArrayList<>();

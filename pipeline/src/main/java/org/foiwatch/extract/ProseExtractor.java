@@ -31,7 +31,7 @@ public final class ProseExtractor {
 
   private static final Pattern NEGATED = Pattern.compile(
       "(?i)\\b(?:(?:do|does|did|have|has|had)\\s+not|don't|doesn't|didn't|never|no\\s+longer|not\\s+(?:use|hold|operate|own|have|procure|purchase|deploy)"
-          + "|no\\s+(?:\\w+\\s+){0,3}(?:equipment|cameras?|products?|devices?|kit)\\s+(?:is|are|was|were|made|manufactured|supplied|in use)"
+          + "|(?<![\\d.]\\s?)\\bno\\s+(?:[\\w&-]+,?\\s+){0,6}?(?:equipment|cameras?|products?|devices?|kit)\\b"
           + "|neither|none\\s+of|removed|decommissioned|disposed\\s+of|phased\\s+out|was\\s+replaced|were\\s+replaced|have\\s+been\\s+replaced)\\b");
   private static final Pattern HYPOTHETICAL = Pattern.compile(
       "(?i)\\b(?:for\\s+example|such\\s+as|e\\.g\\.|for\\s+instance|particularly\\s+interested|please\\s+(?:state|provide|confirm|list|give))\\b");
@@ -132,6 +132,12 @@ public final class ProseExtractor {
         continue;
       }
       vendorsWithModels.add(found.vendor());
+      if (found.isSoftware()) {
+        // Video management software names its maker; its version, channel or server counts are no equipment count.
+        mentions.add(mention(text, block, base, vendor.get(), written == null ? null : written.asWritten(),
+            null, null, null, found.productType(), start, end));
+        continue;
+      }
       int leadStart = written != null && namesTheModel(flat, written.end(), start) ? written.start() : start;
       Integer quantity = modelQuantity(unitText, leadStart - offset, found.start(), found.end())
           // A table row read as a line is a unit of its own, whatever sentences OCR's stray marks make of it.
@@ -139,6 +145,10 @@ public final class ProseExtractor {
           .orElse(null);
       if (hypothetical && quantity == null) {
         continue; // "products such as the DS-2CD2143G0-I": an example, not equipment
+      }
+      if (quantity != null) {
+        int next = models.indexOf(found) + 1 < models.size() ? models.get(models.indexOf(found) + 1).start() : sentence.length();
+        quantity += furtherCount(sentence, found.end(), Math.max(found.end(), next));
       }
       mentions.add(mention(text, block, base, vendor.get(), written == null ? null : written.asWritten(),
           found.canonical(), found.asWritten(), quantity, found.productType(), start, end));
@@ -152,7 +162,8 @@ public final class ProseExtractor {
         continue;
       }
       Integer quantity = QuantityParser.before(unitText, span.start() - offset)
-          .or(() -> QuantityParser.after(unitText, span.end() - offset, true)).orElse(null);
+          .or(() -> QuantityParser.after(unitText, span.end() - offset, true))
+          .or(() -> labelledCount(unitText, span.end() - offset)).orElse(null);
       if (reported && quantity == null) {
         continue;
       }
@@ -160,6 +171,29 @@ public final class ProseExtractor {
           null, span.start(), span.end()));
     }
     return lastVendor;
+  }
+
+  /** "Hanwha Techwin: 73", "Axis Communications AB – c. 40": a unit that is a name and the count it labels. */
+  private static final Pattern LABELLED_COUNT = Pattern.compile("[\\p{L}\\s.,&()'’]{0,40}[:–—-]\\s*([^:]{1,30})$");
+
+  private static Optional<Integer> labelledCount(String unit, int nameEnd) {
+    Matcher labelled = LABELLED_COUNT.matcher(unit.substring(nameEnd).strip());
+    return labelled.matches() ? QuantityParser.parseCell(labelled.group(1)) : Optional.empty();
+  }
+
+  /** "… and a further 4 of the same model": more of the model just counted, added to its count. */
+  private static final Pattern FURTHER = Pattern.compile(
+      "(?i)\\b(?:a\\s+further|another|an\\s+additional)\\s+(\\d{1,5}|[a-z]+(?:-[a-z]+)?)\\s+"
+          + "(?:of\\s+(?:the\\s+same(?:\\s+(?:model|type|camera|unit)s?)?|these|this\\s+model|them)|more)\\b");
+
+  /** The count of further units of the model ending at {@code end}, written before the unit's next model. */
+  private static int furtherCount(String unit, int end, int nextModelStart) {
+    Matcher further = FURTHER.matcher(unit).region(end, nextModelStart);
+    int sum = 0;
+    while (further.find()) {
+      sum += QuantityParser.parseCell(further.group(1)).orElse(0);
+    }
+    return sum;
   }
 
   /** What may stand between a vendor's name and its model: the rest of a company name, no digit or other word of weight. */

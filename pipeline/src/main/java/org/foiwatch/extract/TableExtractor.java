@@ -105,18 +105,21 @@ public final class TableExtractor {
         vendor = catalogue.byCanonical(model.get().vendor());
         vendorAsWritten = vendorCell.isEmpty() ? null : vendorCell;
       }
-      String unknownVendor = vendor.isEmpty() && isName(vendorCell) ? vendorCell : null;
+      // An unknown name counts only in a row that says more (a model, a count): alone it is a note or a source line.
+      String unknownVendor = vendor.isEmpty() && isName(vendorCell) && nonEmptyCount(cells) > 1 ? vendorCell : null;
       if (vendor.isEmpty() && unknownVendor == null) {
-        continue;
-      }
-      String modelCanonical = model.map(ModelMatch::canonical).orElse(unlistedModel(modelCell));
-      Integer quantity = register ? Integer.valueOf(1)
-          : QuantityParser.parseCell(cell(cells, columns[Column.QUANTITY.ordinal()])).orElse(null);
-      if (!register && quantity != null && quantity == 0) {
         continue;
       }
       String productType = model.map(ModelMatch::productType)
           .orElse(typeFromCell(cell(cells, columns[Column.TYPE.ordinal()])));
+      // Software names its maker; its version or licence count is no model and no count.
+      boolean software = "vms".equals(productType);
+      String modelCanonical = software ? null : model.map(ModelMatch::canonical).orElse(unlistedModel(modelCell));
+      Integer quantity = software ? null : register ? Integer.valueOf(1)
+          : QuantityParser.parseCell(cell(cells, columns[Column.QUANTITY.ordinal()])).orElse(null);
+      if (!register && quantity != null && quantity == 0) {
+        continue;
+      }
       int modelColumn = columns[Column.MODEL.ordinal()] >= 0 ? columns[Column.MODEL.ordinal()] : columns[Column.VENDOR.ordinal()];
       int start = text.cellOffset(index, Math.max(0, Math.min(modelColumn, cells.size() - 1)));
       int end = text.offset(index) + block.text().length();
@@ -124,7 +127,7 @@ public final class TableExtractor {
       mentions.add(new EquipmentMention(
           vendor.map(Vendor::canonical).orElse(unknownVendor), vendor.isPresent(),
           vendor.map(Vendor::oemOf).orElse(null), vendorAsWritten == null || vendorAsWritten.isEmpty() ? null : vendorAsWritten,
-          modelCanonical, model.map(ModelMatch::asWritten).orElse(modelCanonical == null ? null : modelCell),
+          modelCanonical, modelCanonical == null ? null : model.map(ModelMatch::asWritten).orElse(modelCell),
           quantity, register ? Role.REGISTER_ROW : Role.ITEM, productType, block.page(), block.sheet(),
           start, end, text.snippet(start, end), register ? Method.REGISTER : Method.TABLE, tableKey));
     }

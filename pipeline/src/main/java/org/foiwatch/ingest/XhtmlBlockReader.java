@@ -279,9 +279,12 @@ public final class XhtmlBlockReader {
       boolean quoted = quoteDepth > 0 || markedQuoted;
       for (String part : BLANK_LINE.split(run)) {
         String line = part.strip();
-        if (!line.isEmpty() && line.indexOf('\n') < 0 && TextTables.mayBeRow(line)
+        if (line.isEmpty()) {
+          continue;
+        }
+        if (line.indexOf('\n') < 0 && TextTables.mayBeRow(line)
             && (pendingLines.isEmpty() || pendingQuoted == quoted)) {
-          pendingLines.add(part);
+          pendingLines.add(part.stripTrailing());
           pendingQuoted = quoted;
           continue;
         }

@@ -21,4 +21,10 @@ public record ModelMatch(
     String vendor,
     String productType,
     String grammarId)
-    implements Serializable {}
+    implements Serializable {
+
+  /** Video management or control-room software: it names its maker, and is no model number. */
+  public boolean isSoftware() {
+    return "vms".equals(productType);
+  }
+}

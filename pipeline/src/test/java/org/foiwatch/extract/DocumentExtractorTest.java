@@ -94,6 +94,47 @@ class DocumentExtractorTest {
   }
 
   @Test
+  void anAnswerLabelSeparatesTheAnswerFromTheQuestionItFollows() {
+    // The question is the request's text and is not read; the answer below its label is.
+    assertEquals(List.of("NDE-3503-AL:9", "NBE-3502-AL:16"), modelCounts(
+        p("Question 4: Which Bosch models do you use, and how many of each?\n"
+            + "Answer 4: The cameras are:\n- 9 x Bosch NDE-3503-AL\n- 16 x Bosch NBE-3502-AL")));
+  }
+
+  @Test
+  void aTableWhoseCellsArriveOnePerParagraphIsReadAsATable() {
+    assertEquals(List.of("P1375-E:5", "M2036-LE:48"), modelCounts(p("The cameras:"), p("Site"), p("Brand"),
+        p("Product code"), p("Units"), p("Leisure Centre"), p("Axis"), p("P1375-E"), p("5"), p("Harbour"),
+        p("Axis"), p("M2036-LE"), p("c. 48"), p("Further notes follow in a longer sentence than any cell.")));
+  }
+
+  @Test
+  void aNameThatLabelsACountIsCountedAndFurtherUnitsOfAModelAreAdded() {
+    List<EquipmentMention> mentions = extractor.extract(document(List.of(
+        p("Vivotek: 19"), p("Mobotix Ltd – approximately 250"),
+        p("40 Bosch NDE-3503-AL cameras cover the bus station, and a further 6 of the same model are at the depot.")))).mentions();
+    assertEquals(List.of("Vivotek:null:19", "Mobotix:null:250", "Bosch:NDE-3503-AL:46"),
+        mentions.stream().map(m -> m.vendor() + ":" + m.model() + ":" + m.quantity()).toList());
+  }
+
+  @Test
+  void softwareNamesItsMakerWithoutAModelOrACount() {
+    List<EquipmentMention> mentions = extractor.extract(document(List.of(
+        p("Footage is managed in Milestone XProtect Corporate 2023 R2 with 64 channel licences.")))).mentions();
+    assertEquals(1, mentions.size());
+    assertEquals("Milestone", mentions.get(0).vendor());
+    assertNull(mentions.get(0).model());
+    assertNull(mentions.get(0).quantity());
+    assertEquals("vms", mentions.get(0).productType());
+  }
+
+  @Test
+  void aListOfMakersTheCouncilHasNoneOfIsNoEquipment() {
+    assertTrue(extractor.extract(document(List.of(
+        p("The Council has no Uniview, Tiandy or Hikvision equipment on its network.")))).mentions().isEmpty());
+  }
+
+  @Test
   void aTableWithoutAHeaderRowIsReadRowByRowAsText() {
     assertEquals(List.of("M3106-L:6"), modelCounts(row(null, "Cameras at the depot", "6 x Axis M3106-L")));
   }
