@@ -60,6 +60,9 @@ public final class TableExtractor {
     if (columns == null) {
       return new Result(mentions, null, false);
     }
+    if (columns[Column.QUANTITY.ordinal()] < 0) {
+      columns[Column.QUANTITY.ordinal()] = countColumn(text, rows.subList(headerRow + 1, rows.size()), columns);
+    }
     boolean register = columns[Column.QUANTITY.ordinal()] < 0;
     Vendor headingVendor = null;
     String headingAsWritten = null;
@@ -132,6 +135,31 @@ public final class TableExtractor {
           start, end, text.snippet(start, end), register ? Method.REGISTER : Method.TABLE, tableKey));
     }
     return new Result(mentions, totalCameras, true);
+  }
+
+  /**
+   * A column whose header the lexicon does not know ("Oty" as OCR reads "Qty", "In use") but
+   * every one of whose cells is a count is the count column; a column of years or of row
+   * numbers (1, 2, 3 …) is not. -1 when there is none.
+   */
+  private static int countColumn(DocumentText text, List<Integer> dataRows, int[] columns) {
+    int width = dataRows.stream().mapToInt(r -> text.blocks().get(r).cells().size()).max().orElse(0);
+    for (int c = width - 1; c >= 0; c--) {
+      final int column = c;
+      if (java.util.Arrays.stream(columns).anyMatch(known -> known == column)) {
+        continue;
+      }
+      List<String> values = dataRows.stream().map(r -> cell(text.blocks().get(r).cells(), column))
+          .filter(v -> !v.isEmpty() && !TOTAL_ROW.matcher(v).matches()).toList();
+      List<Integer> counts = values.stream().map(QuantityParser::parseCell).flatMap(Optional::stream).toList();
+      boolean years = values.stream().allMatch(v -> v.matches("(?:19|20)\\d\\d"));
+      boolean rowNumbers = counts.size() > 1 && java.util.stream.IntStream.range(1, counts.size())
+          .allMatch(i -> counts.get(i) == counts.get(i - 1) + 1);
+      if (values.size() >= 2 && counts.size() == values.size() && !years && !rowNumbers) {
+        return column;
+      }
+    }
+    return -1;
   }
 
   /** Column index per {@link Column} (-1 when absent), or null when the row is no header. */

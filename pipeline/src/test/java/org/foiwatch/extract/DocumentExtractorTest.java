@@ -135,6 +135,16 @@ class DocumentExtractorTest {
   }
 
   @Test
+  void aColumnOfCountsUnderAnUnknownHeaderIsTheCountColumnButRowNumbersAndYearsAreNot() {
+    assertEquals(List.of("IPC2122LB-SF28-A:14", "NVR302-16E2:2"), modelCounts(
+        row(null, "Make", "Model", "Oty"), row(null, "Uniview", "IPC2122LB-SF28-A", "14"),
+        row(null, "Uniview", "NVR302-16E2", "2")));
+    assertEquals(List.of("IPC2122LB-SF28-A:1", "NVR302-16E2:1"), modelCounts(
+        row(null, "Make", "Model", "Ref"), row(null, "Uniview", "IPC2122LB-SF28-A", "1"),
+        row(null, "Uniview", "NVR302-16E2", "2")));
+  }
+
+  @Test
   void aTableWithoutAHeaderRowIsReadRowByRowAsText() {
     assertEquals(List.of("M3106-L:6"), modelCounts(row(null, "Cameras at the depot", "6 x Axis M3106-L")));
   }
