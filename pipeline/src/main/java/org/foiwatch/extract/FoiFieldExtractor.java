@@ -1,7 +1,5 @@
 package org.foiwatch.extract;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,18 +19,6 @@ import org.foiwatch.ingest.ParsedDocument;
  * (not the requester's "Your ref"), the response date, the outcome and the exemptions cited.
  */
 public final class FoiFieldExtractor {
-
-  private static final String REF =
-      // An optional organisation code may stand before or after the FOI prefix: SCC/FOI/5521, FOI-NCC-2024-551.
-      "((?:[A-Z]{2,6}[/-])?(?:FOI|EIR|FOIA|FOISA|IR|REQ|RFI|CRM)(?:[/-][A-Z]{2,5})?[\\s/-]?\\d{2,8}(?:[/-]\\d{1,6}){0,2}"
-          + "|\\d{4}/\\d{3,6}|\\d{2,6}/\\d{2})\\b";
-  private static final Pattern LABELLED_REF = Pattern.compile(
-      "(?i)\\b(?:our\\s+ref(?:erence)?|ref(?:erence)?\\s+(?:no\\.?|number)|foi\\s+ref(?:erence)?|request\\s+ref(?:erence)?|request\\s+(?:no\\.?|number)|case\\s+(?:ref(?:erence)?|no\\.?|number)|reference)\\s*[:.]?\\s*"
-          + REF.replace("(?:FOI", "(?i:FOI"));
-  private static final Pattern TITLED_REF = Pattern.compile(
-      "(?i)\\b(?:freedom\\s+of\\s+information(?:\\s+act\\s+2000)?\\s*(?:-|–|:)?\\s*(?:request|reference)?|foi\\s+request|information\\s+request|request)\\s*(?:ref(?:erence)?|no\\.?|number)?\\s*[:.]?\\s*" + REF);
-  private static final Pattern ANY_REF = Pattern.compile("\\b" + REF.replace("(?:FOI", "(?:FOI"));
-  private static final Pattern YOUR_REF = Pattern.compile("(?i)\\byour\\s+ref(?:erence)?\\b");
 
   /** The words that end an authority's name ("Kent Police"), as regex alternatives. */
   private static final List<String> AUTHORITY_WORDS = List.of("Council", "Police", "Constabulary", "Trust", "University",
@@ -62,12 +48,6 @@ public final class FoiFieldExtractor {
   private static final Pattern LINE_PARTS = Pattern.compile("[\\n\\t•|]");
   private static final Pattern NOT_AN_AUTHORITY_START = Pattern.compile(
       "^(?:The|Dear|Yours|Re|From|To|Our|Your|Information|Freedom|Request|Internal|This|Thank|Please|Kind|Regards|Subject|FOI|Data|Records|Legal|Customer|Corporate|Democratic)\\s");
-
-  private static final Pattern DATE_LABEL = Pattern.compile(
-      "(?i)\\b(?:date(?:\\s+of\\s+(?:response|reply|letter))?|dated|response\\s+date|sent)\\s*[:.]?\\s*(.{6,40})");
-  private static final Pattern DATE = Pattern.compile(
-      "(\\d{1,2})(?:st|nd|rd|th)?\\s+(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.?,?\\s+(\\d{4})"
-          + "|(\\d{1,2})/(\\d{1,2})/(\\d{4})|(\\d{4})-(\\d{2})-(\\d{2})", Pattern.CASE_INSENSITIVE);
 
   private static final Pattern NCND = Pattern.compile("(?i)neither\\s+confirms?\\s+n?or\\s+den(?:y|ies)");
   private static final WordPattern REFUSED = WordPattern.compile(
@@ -110,34 +90,14 @@ public final class FoiFieldExtractor {
         answer.add(text);
       }
     }
-    String title = document.metadata().getOrDefault("title", "");
-    String reference = reference(all.toString(), title);
-    String authority = authority(blocks, document.metadata());
-    String date = responseDate(all.toString(), document.metadata().get("created"));
+    Map<String, String> metadata = document.metadata();
+    String reference = ReferenceExtractor.reference(all.toString(), metadata.getOrDefault("title", ""));
+    String authority = authority(blocks, metadata);
+    // An e-mail's "created" is its Date header, when it was sent; any other file's is not the letter's.
+    String sentDate = metadata.containsKey("from") ? metadata.get("created") : null;
+    String date = ResponseDateExtractor.responseDate(String.join("\n", answer), sentDate);
     List<String> outcomeText = answer.stream().filter(t -> !BOILERPLATE.find(t)).toList();
     return new DocumentFields(authority, reference, date, outcomeSignals(outcomeText), exemptions(outcomeText), totalCameras);
-  }
-
-  static String reference(String text, String title) {
-    for (String line : text.split("\n")) {
-      if (YOUR_REF.matcher(line).find() && !line.toLowerCase(Locale.ROOT).contains("our ref")) {
-        continue;
-      }
-      Matcher labelled = LABELLED_REF.matcher(line);
-      while (labelled.find()) {
-        if (!YOUR_REF.matcher(line.substring(Math.max(0, labelled.start() - 5), labelled.start() + 5)).find()) {
-          return labelled.group(1).strip();
-        }
-      }
-    }
-    for (String candidate : new String[] {title, text}) {
-      Matcher titled = TITLED_REF.matcher(candidate);
-      if (titled.find()) {
-        return titled.group(1).strip();
-      }
-    }
-    Matcher any = ANY_REF.matcher(title);
-    return any.find() ? any.group(1).strip() : null;
   }
 
   static String authority(List<Block> blocks, Map<String, String> metadata) {
@@ -234,46 +194,6 @@ public final class FoiFieldExtractor {
       return null;
     }
     return name;
-  }
-
-  static String responseDate(String text, String created) {
-    for (String line : text.split("\n")) {
-      Matcher label = DATE_LABEL.matcher(line);
-      if (label.find()) {
-        String iso = isoDate(label.group(1));
-        if (iso != null) {
-          return iso;
-        }
-      }
-    }
-    if (created != null && created.length() >= 10 && !created.startsWith("2000-01-01")) {
-      return created.substring(0, 10);
-    }
-    Matcher first = DATE.matcher(text.substring(0, Math.min(text.length(), 1500)));
-    return first.find() ? isoDate(first.group()) : null;
-  }
-
-  static String isoDate(String text) {
-    Matcher matcher = DATE.matcher(text);
-    if (!matcher.find()) {
-      return null;
-    }
-    try {
-      if (matcher.group(1) != null) {
-        String month = matcher.group(2).substring(0, 3);
-        LocalDate date = LocalDate.parse(matcher.group(1) + " " + month + " " + matcher.group(3),
-            DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH));
-        return date.toString();
-      }
-      if (matcher.group(4) != null) {
-        return LocalDate.of(Integer.parseInt(matcher.group(6)), Integer.parseInt(matcher.group(5)),
-            Integer.parseInt(matcher.group(4))).toString();
-      }
-      return LocalDate.of(Integer.parseInt(matcher.group(7)), Integer.parseInt(matcher.group(8)),
-          Integer.parseInt(matcher.group(9))).toString();
-    } catch (java.time.DateTimeException e) {
-      return null;
-    }
   }
 
   /** What the answer says about its outcome; {@link #outcome} resolves it once equipment is known. */
