@@ -54,15 +54,26 @@ public final class FoiFieldExtractor {
       "(?:is|are|been|be)\\s+(?:therefore\\s+)?refused|refus(?:e|ing)\\s+(?:your|this|the)\\s+request|(?:request|information)\\s+is\\s+(?:therefore\\s+)?(?:being\\s+)?(?:withheld|refused)\\s+in\\s+full"
           + "|(?:exceed|exceeds|exceeding)\\s+the\\s+(?:appropriate|cost)\\s+limit|vexatious|this\\s+is\\s+a\\s+refusal\\s+notice|refusal\\s+notice|(?:withheld|withhold(?:ing)?\\s+(?:it|them|this|the\\s+information))\\s+in\\s+(?:its\\s+)?(?:full|entirety)|exempt\\s+from\\s+disclosure\\s+in\\s+full|all\\s+of\\s+the\\s+(?:requested\\s+)?information\\s+is\\s+(?:being\\s+)?withheld");
   private static final WordPattern NOT_HELD = WordPattern.compile(
-      "(?:does|do)\\s+not\\s+hold|is\\s+not\\s+held|not\\s+held\\s+by|information\\s+not\\s+held|no\\s+(?:recorded\\s+)?information\\s+(?:is\\s+)?held|holds\\s+no\\s+(?:recorded\\s+)?information|(?:does|do)\\s+not\\s+(?:own|operate)\\s+any\\s+(?:cctv|cameras?)");
+      "(?:does|do)\\s+not\\s+hold|(?:is|are)\\s+not\\s+held|not\\s+held\\s+in\\s+the\\s+(?:format|form)|not\\s+held\\s+by|information\\s+not\\s+held|no\\s+(?:recorded\\s+)?information\\s+(?:is\\s+)?held|holds\\s+no\\s+(?:recorded\\s+)?information|(?:does|do)\\s+not\\s+(?:own|operate)\\s+any\\s+(?:cctv|cameras?)");
+  private static final WordPattern WITHHELD = WordPattern.compile(
+      "withheld|withhold|(?:is|are)\\s+exempt|exempt\\s+(?:under|by\\s+virtue)|has\\s+been\\s+redacted|have\\s+been\\s+redacted|not\\s+been\\s+(?:provided|disclosed)");
+  /** Wordings that call the answer partial whatever else it says. */
   private static final WordPattern PARTIAL = WordPattern.compile(
-      "withheld|withhold|(?:is|are)\\s+exempt|exempt\\s+(?:under|by\\s+virtue)|has\\s+been\\s+redacted|have\\s+been\\s+redacted|not\\s+been\\s+(?:provided|disclosed)|partially|in\\s+part");
+      "part(?:ial)?\\s+disclosure|partially(?:\\s+\\w+)?|partial\\s+(?:refusal|release|response)|in\\s+part|part\\s+of\\s+(?:your\\s+request|the\\s+information)\\s+(?:is|has\\s+been)\\s+(?:withheld|refused|exempt)|some\\s+of\\s+the\\s+(?:requested\\s+)?information\\s+(?:is|has\\s+been)\\s+(?:withheld|redacted|exempt)");
+  /** A count of kit ("41 cameras"): the answer gives information, whatever it withholds. */
+  private static final Pattern COUNT = Pattern.compile(
+      "(?i)\\b\\d{1,5}\\s+(?:[\\w-]+\\s+){0,4}?(?:cameras?|units|devices|recorders|licen[cs]es)\\b");
+  /** A sentence end, where the answer is cut into sentences so boilerplate drops only its own. */
+  private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=\\p{Lu})");
   private static final WordPattern BOILERPLATE = WordPattern.compile(
       "internal\\s+review|information\\s+commissioner|right\\s+to\\s+complain|dissatisfied|re-use|copyright|not\\s+content\\s+with");
   private static final Pattern EXEMPTION = Pattern.compile(
       "(?i)\\b(?:section|s\\.?)\\s?(\\d{1,2})(?:\\s?\\(\\d\\)(?:\\s?\\([a-z]\\))?)?(?=[^\\d]|$)");
+  /** An exception of the Environmental Information Regulations 2004: regulation 12(4)(b), reg. 13(1). */
+  private static final Pattern EIR_EXCEPTION = Pattern.compile(
+      "(?i)\\b(?:regulations?|reg\\.?)\\s?(1[23](?:\\s?\\(\\d\\)(?:\\s?\\([a-z]\\))?)?)(?![\\d(])");
   /** A paragraph that cites exemptions holds one of these (any case, inside words too) or a phrase below. */
-  private static final List<String> EXEMPTION_CONTEXT_WORDS = List.of("exempt", "withh", "refus");
+  private static final List<String> EXEMPTION_CONTEXT_WORDS = List.of("exempt", "withh", "refus", "exception");
   private static final Pattern EXEMPTION_CONTEXT_PHRASE = Pattern.compile("(?i)cost\\s+limit|neither\\s+confirm");
   private static final Pattern FOISA = Pattern.compile("(?i)\\bFOISA\\b|Freedom\\s+of\\s+Information\\s+\\(Scotland\\)");
 
@@ -70,7 +81,7 @@ public final class FoiFieldExtractor {
 
   /** The phrase patterns searched word by word (for the test that they find what find() does). */
   static List<WordPattern> phrasePatterns() {
-    return List.of(REFUSED, NOT_HELD, PARTIAL, BOILERPLATE);
+    return List.of(REFUSED, NOT_HELD, WITHHELD, PARTIAL, BOILERPLATE);
   }
 
   public static final String SIGNAL_TEXT = "text";
@@ -78,6 +89,8 @@ public final class FoiFieldExtractor {
   public static final String SIGNAL_REFUSED = "refused";
   public static final String SIGNAL_NOT_HELD = "not_held";
   public static final String SIGNAL_WITHHELD = "withheld";
+  public static final String SIGNAL_PARTIAL = "partial";
+  public static final String SIGNAL_GIVES = "gives";
 
   public static DocumentFields extract(ParsedDocument document, boolean[] excluded, Integer totalCameras) {
     List<Block> blocks = document.blocks();
@@ -90,14 +103,23 @@ public final class FoiFieldExtractor {
         answer.add(text);
       }
     }
+    if (answer.isEmpty()) {
+      // Everything set aside as an earlier message: a saved e-mail whose own From/Sent header
+      // opens it. Its fields are read from the whole of it (its equipment is not).
+      blocks.forEach(block -> answer.add(block.text()));
+    }
     Map<String, String> metadata = document.metadata();
     String reference = ReferenceExtractor.reference(all.toString(), metadata.getOrDefault("title", ""));
     String authority = authority(blocks, metadata);
     // An e-mail's "created" is its Date header, when it was sent; any other file's is not the letter's.
     String sentDate = metadata.containsKey("from") ? metadata.get("created") : null;
     String date = ResponseDateExtractor.responseDate(String.join("\n", answer), sentDate);
-    List<String> outcomeText = answer.stream().filter(t -> !BOILERPLATE.find(t)).toList();
-    return new DocumentFields(authority, reference, date, outcomeSignals(outcomeText), exemptions(outcomeText), totalCameras);
+    List<String> outcomeText = answer.stream().flatMap(SENTENCE_END::splitAsStream).filter(t -> !BOILERPLATE.find(t)).toList();
+    Set<String> signals = outcomeSignals(outcomeText);
+    if (totalCameras != null && signals.contains(SIGNAL_TEXT)) {
+      signals.add(SIGNAL_GIVES);
+    }
+    return new DocumentFields(authority, reference, date, signals, exemptions(outcomeText), totalCameras);
   }
 
   static String authority(List<Block> blocks, Map<String, String> metadata) {
@@ -197,9 +219,9 @@ public final class FoiFieldExtractor {
   }
 
   /** What the answer says about its outcome; {@link #outcome} resolves it once equipment is known. */
-  static java.util.Set<String> outcomeSignals(List<String> answer) {
+  static Set<String> outcomeSignals(List<String> answer) {
     String text = String.join("\n", answer);
-    java.util.Set<String> signals = new TreeSet<>();
+    Set<String> signals = new TreeSet<>();
     if (!text.isBlank()) {
       signals.add(SIGNAL_TEXT);
     }
@@ -212,28 +234,40 @@ public final class FoiFieldExtractor {
     if (NOT_HELD.find(text)) {
       signals.add(SIGNAL_NOT_HELD);
     }
-    if (PARTIAL.find(text)) {
+    if (WITHHELD.find(text)) {
       signals.add(SIGNAL_WITHHELD);
+    }
+    if (PARTIAL.find(text)) {
+      signals.add(SIGNAL_PARTIAL);
+    }
+    if (COUNT.matcher(text).find()) {
+      signals.add(SIGNAL_GIVES);
     }
     return signals;
   }
 
   /**
-   * disclosed, partial (part withheld), refused (including neither-confirm-nor-deny) or not_held;
-   * an answer that names no equipment but refuses nothing ("we use no Hikvision") is disclosed.
+   * From what the answer withholds: refused for neither-confirm-nor-deny, or a refusal or
+   * exemption with nothing given; partial when it says so, or refuses, withholds or does not hold
+   * part while giving the rest (a count of kit, a camera total, or equipment found); not_held when
+   * it holds nothing; else disclosed ("we use no Hikvision" included).
    */
-  public static String outcome(java.util.Set<String> signals, boolean hasEquipment) {
+  public static String outcome(Set<String> signals, boolean hasEquipment) {
     if (!signals.contains(SIGNAL_TEXT)) {
       return null;
     }
-    if (signals.contains(SIGNAL_NCND) || (!hasEquipment && signals.contains(SIGNAL_REFUSED))) {
+    if (signals.contains(SIGNAL_NCND)) {
       return "refused";
     }
-    if (!hasEquipment && signals.contains(SIGNAL_NOT_HELD)) {
-      return "not_held";
+    if (signals.contains(SIGNAL_PARTIAL)) {
+      return "partial";
     }
-    if (signals.contains(SIGNAL_WITHHELD)) {
-      return hasEquipment ? "partial" : "refused";
+    boolean gives = hasEquipment || signals.contains(SIGNAL_GIVES);
+    if (signals.contains(SIGNAL_REFUSED) || signals.contains(SIGNAL_WITHHELD)) {
+      return gives ? "partial" : "refused";
+    }
+    if (signals.contains(SIGNAL_NOT_HELD)) {
+      return gives ? "partial" : "not_held";
     }
     return "disclosed";
   }
@@ -255,13 +289,14 @@ public final class FoiFieldExtractor {
     return new String(chars);
   }
 
+  /** FOIA sections as "s.31", FOISA's as "FOISA s.35" (when the answer cites that Act), EIR regulations as "EIR reg.12(4)(b)". */
   static List<String> exemptions(List<String> answer) {
     TreeSet<String> found = new TreeSet<>();
+    String prefix = answer.stream().anyMatch(text -> FOISA.matcher(text).find()) ? "FOISA s." : "s.";
     for (String paragraph : answer) {
       if (!citesExemptions(paragraph)) {
         continue;
       }
-      String prefix = FOISA.matcher(paragraph).find() ? "FOISA s." : "s.";
       Matcher matcher = EXEMPTION.matcher(paragraph);
       while (matcher.find()) {
         int section = Integer.parseInt(matcher.group(1));
@@ -269,7 +304,12 @@ public final class FoiFieldExtractor {
           found.add(prefix + section);
         }
       }
+      Matcher regulation = EIR_EXCEPTION.matcher(paragraph);
+      while (regulation.find()) {
+        found.add("EIR reg." + regulation.group(1).replaceAll("\\s", ""));
+      }
     }
     return List.copyOf(found);
   }
+
 }
