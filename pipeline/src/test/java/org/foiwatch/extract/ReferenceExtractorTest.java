@@ -40,6 +40,7 @@ class ReferenceExtractorTest {
   @Test
   void theValueOnTheLineBelowItsLabel() {
     assertEquals("DOC-2021-3356", reference("Our ref: \nDOC-2021-3356\n\nDate: \n4 May, 2021"));
+    assertEquals("WDC-FOI-0412", reference("Our ref: WDC-FOI-0412\n2 pages enclosed"));
   }
 
   @Test
