@@ -38,6 +38,14 @@ public final class AuthoritySummary {
     return totals.toRecord(authority);
   }
 
+  /** An authority's codes in the UK authority register. */
+  private record RegisterCodes(String gssCode, String type, String nation, String wdtkId) {
+    /** The codes of an authority in the register (it then has a type), else null. */
+    static RegisterCodes of(String gssCode, String type, String nation, String wdtkId) {
+      return type == null ? null : new RegisterCodes(gssCode, type, nation, wdtkId);
+    }
+  }
+
   /** The figures of one authority as they are added up. */
   private static final class Totals {
     private final Set<String> sources = new TreeSet<>();
@@ -48,9 +56,13 @@ public final class AuthoritySummary {
     private Integer total;
     private Integer cameras;
     private int restricted;
+    /** The authority's register codes, from the first record that has them; none outside the register. */
+    private RegisterCodes register;
 
     void add(DocumentRecord document) {
       if (document.getAttachment() == null) {
+        register = register != null ? register : RegisterCodes.of(document.getGssCode(), document.getAuthorityType(),
+            document.getNation(), document.getWdtkId());
         sources.add(document.getSource());
         addIfPresent(outcomes, document.getOutcome());
         addIfPresent(references, document.getFoiReference());
@@ -73,6 +85,8 @@ public final class AuthoritySummary {
     }
 
     void add(SummaryRecord part) {
+      register = register != null ? register : RegisterCodes.of(part.getGssCode(), part.getAuthorityType(), part.getNation(),
+          part.getWdtkId());
       sources.addAll(part.getSources());
       // A part's "mixed" stays mixed: it cannot equal any other outcome.
       addIfPresent(outcomes, part.getOutcome());
@@ -90,7 +104,10 @@ public final class AuthoritySummary {
       // Largest first; vendors without a stated quantity last; ties by name (the map's order).
       vendors.sort(Comparator.comparing((VendorFigure v) -> v.getQuantity() == null ? -1 : v.getQuantity()).reversed());
       return SummaryRecord.newBuilder()
-          .setAuthority(authority).setGssCode(null)
+          .setAuthority(authority).setGssCode(register == null ? null : register.gssCode())
+          .setAuthorityType(register == null ? null : register.type())
+          .setNation(register == null ? null : register.nation())
+          .setWdtkId(register == null ? null : register.wdtkId())
           .setDocuments(sources.size()).setFailed(failed)
           .setOutcome(outcomes.isEmpty() ? null : outcomes.size() == 1 ? outcomes.iterator().next() : "mixed")
           .setFoiReferences(List.copyOf(references))

@@ -96,4 +96,25 @@ class AuthoritySummaryTest {
   private static <T> List<T> concat(List<T>... lists) {
     return java.util.Arrays.stream(lists).flatMap(List::stream).toList();
   }
+
+  @Test
+  void theRegisterCodesOfTheAuthorityCarryIntoItsSummaryAndThroughAMerge() {
+    DocumentRecord registered = DocumentRecord.newBuilder(document("d.pdf", null, "parsed", "disclosed", "R-1"))
+        .setAuthority("Surrey Police").setGssCode("E23000031").setAuthorityType("Police force").setNation("England").build();
+    SummaryRecord part = AuthoritySummary.build("Surrey Police", List.of(registered), List.of());
+    assertEquals("E23000031", part.getGssCode());
+    assertEquals("Police force", part.getAuthorityType());
+    assertEquals("England", part.getNation());
+    assertNull(part.getWdtkId());
+    SummaryRecord other = AuthoritySummary.build("Surrey Police",
+        List.of(DocumentRecord.newBuilder(registered).setSource("e.pdf").setDocumentId("e").build()), List.of());
+    SummaryRecord merged = AuthoritySummary.merge("Surrey Police", List.of(part, other));
+    assertEquals("E23000031", merged.getGssCode());
+    assertEquals("Police force", merged.getAuthorityType());
+    assertEquals(2, merged.getDocuments());
+
+    SummaryRecord unregistered = AuthoritySummary.build("Ashcombe DC", List.of(document("f.pdf", null, "parsed", null, null)), List.of());
+    assertNull(unregistered.getGssCode());
+    assertNull(unregistered.getAuthorityType());
+  }
 }
