@@ -94,26 +94,27 @@ public final class FoiFieldExtractor {
 
   public static DocumentFields extract(ParsedDocument document, boolean[] excluded, Integer totalCameras) {
     List<Block> blocks = document.blocks();
-    List<String> answer = new ArrayList<>();
+    List<Block> answerBlocks = new ArrayList<>();
     StringBuilder all = new StringBuilder();
     for (int i = 0; i < blocks.size(); i++) {
-      String text = blocks.get(i).text();
-      all.append(text).append('\n');
+      all.append(blocks.get(i).text()).append('\n');
       if (!excluded[i]) {
-        answer.add(text);
+        answerBlocks.add(blocks.get(i));
       }
     }
-    if (answer.isEmpty()) {
+    if (answerBlocks.isEmpty()) {
       // Everything set aside as an earlier message: a saved e-mail whose own From/Sent header
       // opens it. Its fields are read from the whole of it (its equipment is not).
-      blocks.forEach(block -> answer.add(block.text()));
+      answerBlocks.addAll(blocks);
     }
+    List<String> answer = answerBlocks.stream().map(Block::text).toList();
+    String prose = answerBlocks.stream().filter(block -> !block.isRow()).map(Block::text).collect(Collectors.joining("\n"));
     Map<String, String> metadata = document.metadata();
     String reference = ReferenceExtractor.reference(all.toString(), metadata.getOrDefault("title", ""));
     String authority = authority(blocks, metadata);
     // An e-mail's "created" is its Date header, when it was sent; any other file's is not the letter's.
     String sentDate = metadata.containsKey("from") ? metadata.get("created") : null;
-    String date = ResponseDateExtractor.responseDate(String.join("\n", answer), sentDate);
+    String date = ResponseDateExtractor.responseDate(String.join("\n", answer), prose, sentDate);
     List<String> outcomeText = answer.stream().flatMap(SENTENCE_END::splitAsStream).filter(t -> !BOILERPLATE.find(t)).toList();
     Set<String> signals = outcomeSignals(outcomeText);
     if (totalCameras != null && signals.contains(SIGNAL_TEXT)) {

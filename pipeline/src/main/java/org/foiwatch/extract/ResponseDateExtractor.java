@@ -43,11 +43,11 @@ final class ResponseDateExtractor {
 
   /**
    * @param text the answer's text
+   * @param prose the answer's text without table rows: a date in a row (an install date) is data
    * @param sentDate an e-mail's sent date (ISO-8601), or null when the document is no e-mail
    */
-  static String responseDate(String text, String sentDate) {
-    List<Dated> dates = dates(text);
-    for (Dated date : dates) {
+  static String responseDate(String text, String prose, String sentDate) {
+    for (Dated date : dates(text)) {
       String before = before(text, date.start());
       if (LABELLED.matcher(before).find() && !NOT_THE_LETTER.matcher(before).find()) {
         return date.iso();
@@ -56,8 +56,8 @@ final class ResponseDateExtractor {
     if (sentDate != null && sentDate.length() >= 10) {
       return sentDate.substring(0, 10);
     }
-    for (Dated date : dates) {
-      if (!NOT_THE_LETTER.matcher(before(text, date.start())).find()) {
+    for (Dated date : dates(prose)) {
+      if (!NOT_THE_LETTER.matcher(before(prose, date.start())).find()) {
         return date.iso();
       }
     }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class ResponseDateExtractorTest {
 
   private static String date(String text) {
-    return ResponseDateExtractor.responseDate(text, null);
+    return ResponseDateExtractor.responseDate(text, text, null);
   }
 
   @Test
@@ -34,8 +34,20 @@ class ResponseDateExtractorTest {
 
   @Test
   void anEmailsSentDateBeforeDatesInItsBody() {
-    assertEquals("2021-06-02", ResponseDateExtractor.responseDate("Thank you for your email of 3 May 2021.", "2021-06-02T10:12:00Z"));
-    assertEquals("2021-06-04", ResponseDateExtractor.responseDate("Date: 4 June 2021", "2021-06-02T10:12:00Z"));
+    assertEquals("2021-06-02", ResponseDateExtractor.responseDate("Thank you for your email of 3 May 2021.", "", "2021-06-02T10:12:00Z"));
+    assertEquals("2021-06-04", ResponseDateExtractor.responseDate("Date: 4 June 2021", "", "2021-06-02T10:12:00Z"));
+  }
+
+  @Test
+  void aDateInATableRowIsDataNotTheLetters() {
+    String rows = "Camera\tInstalled\nCivic car park\t14/06/2018";
+    assertNull(ResponseDateExtractor.responseDate(rows, "", null));
+    assertEquals("2024-02-01", ResponseDateExtractor.responseDate("Date\t01/02/2024\n" + rows, "", null));
+  }
+
+  @Test
+  void anEnquiryDateIsNotTheLetters() {
+    assertEquals("2023-03-02", date("Many thanks for your enquiry dated 09-02-2023.\nWe reply on 2 March 2023."));
   }
 
   @Test
