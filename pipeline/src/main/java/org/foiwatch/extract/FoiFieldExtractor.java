@@ -1,53 +1,21 @@
 package org.foiwatch.extract;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.foiwatch.ingest.Block;
 import org.foiwatch.ingest.ParsedDocument;
 
 /**
- * The response's own fields: the authority (letterhead, signature, sender), our FOI reference
+ * The response's own fields: the authority ({@link AuthorityExtractor}), our FOI reference
  * (not the requester's "Your ref"), the response date, the outcome and the exemptions cited.
  */
 public final class FoiFieldExtractor {
-
-  /** The words that end an authority's name ("Kent Police"), as regex alternatives. */
-  private static final List<String> AUTHORITY_WORDS = List.of("Council", "Police", "Constabulary", "Trust", "University",
-      "Authority", "Commissioner", "Fire\\s+and\\s+Rescue\\s+Service", "Fire\\s+Authority");
-  /** The words that open a "County of ..." name. */
-  private static final List<String> PLACE_WORDS = List.of("(?:London|Royal)\\s+Borough", "City", "County", "Borough",
-      "Metropolitan\\s+Borough", "District");
-  /**
-   * Every authority name holds all the capitalised words of one of the alternatives above, so a
-   * line with none of them is not searched: that skips most lines.
-   */
-  private static final List<String> AUTHORITY_LITERALS = Pattern.compile("[A-Z][a-z]+")
-      .matcher(String.join(" ", AUTHORITY_WORDS) + " " + String.join(" ", PLACE_WORDS))
-      .results().map(java.util.regex.MatchResult::group).distinct().toList();
-  /** The words of a name that say what kind of body it is, not which: a name of these alone is cut short. */
-  private static final Set<String> GENERIC_NAME_WORDS = Stream.concat(AUTHORITY_LITERALS.stream(), Stream.of("of", "and"))
-      .collect(Collectors.toUnmodifiableSet());
-  private static final String AUTHORITY_WORD = "(?:" + String.join("|", AUTHORITY_WORDS) + ")";
-  /** A word of a place's name after "Borough of": capitalised, not an acronym such as "FOI" set beside it. */
-  private static final String PLACE_NAME_WORD = "[A-Z][a-z'’][\\w'’-]*";
-  private static final Pattern AUTHORITY = Pattern.compile(
-      "\\b((?:" + String.join("|", PLACE_WORDS) + ")\\s+of\\s+" + PLACE_NAME_WORD + "(?:\\s+(?!Town\\b|Civic\\b|Council\\b|House\\b|Hall\\b|Offices?\\b|Centre\\b|Buildings?\\b)" + PLACE_NAME_WORD + "){0,2}(?:\\s+Council)?"
-          // The name's words are not themselves "Council" etc.: a letterhead set beside "Council
-          // House" reads "Calderbrook Council Council House", whose authority ends at the first.
-          + "|(?:(?!" + AUTHORITY_WORD + "\\b)[A-Z][\\w'’-]+\\s+){1,4}" + AUTHORITY_WORD + ")");
-  /** A letterhead's parts: lines, cells, and "•" or "|" between address parts. */
-  private static final Pattern LINE_PARTS = Pattern.compile("[\\n\\t•|]");
-  private static final Pattern NOT_AN_AUTHORITY_START = Pattern.compile(
-      "^(?:The|Dear|Yours|Re|From|To|Our|Your|Information|Freedom|Request|Internal|This|Thank|Please|Kind|Regards|Subject|FOI|Data|Records|Legal|Customer|Corporate|Democratic)\\s");
 
   private static final Pattern NCND = Pattern.compile("(?i)neither\\s+confirms?\\s+n?or\\s+den(?:y|ies)");
   private static final WordPattern REFUSED = WordPattern.compile(
@@ -108,10 +76,12 @@ public final class FoiFieldExtractor {
       answerBlocks.addAll(blocks);
     }
     List<String> answer = answerBlocks.stream().map(Block::text).toList();
-    String prose = answerBlocks.stream().filter(block -> !block.isRow()).map(Block::text).collect(Collectors.joining("\n"));
+    // A table's data rows are not prose; a row of one cell is a sheet's title line ("exported 11 June 2024").
+    String prose = answerBlocks.stream().filter(block -> !block.isRow() || block.cells().stream().filter(c -> !c.isBlank()).count() == 1)
+        .map(Block::text).collect(Collectors.joining("\n"));
     Map<String, String> metadata = document.metadata();
     String reference = ReferenceExtractor.reference(all.toString(), metadata.getOrDefault("title", ""));
-    String authority = authority(blocks, metadata);
+    String authority = AuthorityExtractor.authority(blocks, metadata);
     // An e-mail's "created" is its Date header, when it was sent; any other file's is not the letter's.
     String sentDate = metadata.containsKey("from") ? metadata.get("created") : null;
     String date = ResponseDateExtractor.responseDate(String.join("\n", answer), prose, sentDate);
@@ -121,102 +91,6 @@ public final class FoiFieldExtractor {
       signals.add(SIGNAL_GIVES);
     }
     return new DocumentFields(authority, reference, date, signals, exemptions(outcomeText), totalCameras);
-  }
-
-  static String authority(List<Block> blocks, Map<String, String> metadata) {
-    Map<String, Integer> votes = new HashMap<>();
-    Map<String, Integer> firstSeen = new HashMap<>();
-    int order = 0;
-    String from = metadata.get("from");
-    if (from != null) {
-      order = vote(from.replaceAll("<.*?>", " "), votes, firstSeen, order, 3);
-    }
-    for (int i = 0; i < blocks.size(); i++) {
-      // The letterhead and the signature name the authority; the first lines weigh most.
-      int weight = i < 3 ? 3 : 1;
-      for (String line : LINE_PARTS.split(blocks.get(i).text())) {
-        order = vote(line, votes, firstSeen, order, weight);
-      }
-    }
-    Map<String, Integer> counted = countShortFormsAsFull(votes, firstSeen);
-    return counted.entrySet().stream()
-        .max((a, b) -> a.getValue().equals(b.getValue())
-            ? Integer.compare(firstSeen.get(b.getKey()), firstSeen.get(a.getKey()))
-            : Integer.compare(a.getValue(), b.getValue()))
-        .map(Map.Entry::getKey).orElse(null);
-  }
-
-  /**
-   * Votes for a name that lacks only generic words of a longer one ("Ashcombe Council",
-   * "Ashcombe Metropolitan Council" beside "Ashcombe Metropolitan Borough Council": a short form,
-   * or a letterhead whose lines a two-column layout interleaved) count for the longer name, the
-   * longest such (first seen on a tie). A name with other words missing is another body.
-   */
-  private static Map<String, Integer> countShortFormsAsFull(Map<String, Integer> votes, Map<String, Integer> firstSeen) {
-    Map<String, List<String>> wordsOf = new HashMap<>();
-    votes.keySet().forEach(name -> wordsOf.put(name, List.of(name.split(" "))));
-    Map<String, Integer> counted = new HashMap<>();
-    for (Map.Entry<String, Integer> vote : votes.entrySet()) {
-      List<String> words = wordsOf.get(vote.getKey());
-      String full = vote.getKey();
-      for (String other : votes.keySet()) {
-        List<String> otherWords = wordsOf.get(other);
-        int fullLength = wordsOf.get(full).size();
-        boolean longest = otherWords.size() > fullLength
-            || otherWords.size() == fullLength && firstSeen.get(other) < firstSeen.get(full);
-        if (otherWords.size() > words.size() && longest && lacksOnlyGenericWords(words, otherWords)) {
-          full = other;
-        }
-      }
-      counted.merge(full, vote.getValue(), Integer::sum);
-    }
-    return counted;
-  }
-
-  /** True when {@code longer} is {@code words} in order with generic words (and only those) added. */
-  private static boolean lacksOnlyGenericWords(List<String> words, List<String> longer) {
-    int next = 0;
-    for (String word : longer) {
-      if (next < words.size() && word.equals(words.get(next))) {
-        next++;
-      } else if (!GENERIC_NAME_WORDS.contains(word)) {
-        return false;
-      }
-    }
-    return next == words.size();
-  }
-
-  private static int vote(String line, Map<String, Integer> votes, Map<String, Integer> firstSeen, int order, int weight) {
-    if (AUTHORITY_LITERALS.stream().noneMatch(line::contains)) {
-      return order;
-    }
-    Matcher matcher = AUTHORITY.matcher(line);
-    while (matcher.find()) {
-      String name = trimAuthority(matcher.group(1));
-      if (name == null) {
-        continue;
-      }
-      votes.merge(name, weight, Integer::sum);
-      firstSeen.putIfAbsent(name, order++);
-    }
-    return order;
-  }
-
-  private static String trimAuthority(String raw) {
-    String name = raw.replaceAll("\\s+", " ").strip();
-    while (NOT_AN_AUTHORITY_START.matcher(name).find()) {
-      name = name.substring(name.indexOf(' ') + 1);
-    }
-    if (name.split(" ").length < 2 && !name.contains(" of ")) {
-      return null;
-    }
-    if (GENERIC_NAME_WORDS.containsAll(List.of(name.split(" ")))) {
-      return null; // "Borough Council": the rest of the name is on another line
-    }
-    if (name.matches("(?i).*\\b(?:information|commissioner'?s?|ico)\\b.*") || name.matches("(?i)^(?:the\\s+)?(?:council|police|trust)$")) {
-      return null;
-    }
-    return name;
   }
 
   /** What the answer says about its outcome; {@link #outcome} resolves it once equipment is known. */
