@@ -354,9 +354,9 @@ public final class HtmlReport {
     return !status.equals("parsed") && !status.equals("truncated");
   }
 
-  /** A text field's value, or "–" when it is null (or absent, in a summary written before the field existed). */
+  /** A text field's value, or "–" when it is null. */
   private static String orDash(JsonNode value) {
-    return value == null || value.isNull() ? "–" : escape(value.asText());
+    return value.isNull() ? "–" : escape(value.asText());
   }
 
   private static String authority(JsonNode row) {
