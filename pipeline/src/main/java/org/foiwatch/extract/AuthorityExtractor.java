@@ -80,6 +80,8 @@ final class AuthorityExtractor {
   private static final Pattern DOMAIN = Pattern.compile("(?i)(?:@|\\bwww\\.)(?:[a-z0-9-]+\\.)*?([a-z0-9-]+)\\.(?:gov|police|nhs|ac|org|sch|mod|parliament|llyw|gov\\.wales|gov\\.scot)\\b");
   /** A reference label naming its body: "MPS Ref:", "TfL Reference". */
   private static final Pattern REFERENCE_LABEL_BODY = Pattern.compile("\\b([A-Z][A-Za-z]{1,5})\\s+Ref(?:erence)?\\b");
+  /** Letters in a reference that may be its body's initials: not a request word such as FOI or EIR. */
+  private static final Pattern REFERENCE_LETTERS = Pattern.compile("(?<![A-Za-z])(?!(?:FOI[AR]?|FOISA|EIR|IR|INF|RFI|REQ|REF|CASE|CAS)(?![A-Za-z]))[A-Z]{2,6}(?![A-Za-z])");
   /** Words a domain leaves out of a name besides the generic ones: "tenterby" for Tenterby Town Council. */
   private static final Set<String> DOMAIN_GENERIC_WORDS = Set.of("Town", "Parish", "for", "the", "&");
 
@@ -89,7 +91,7 @@ final class AuthorityExtractor {
     return Pattern.compile("[A-Z][A-Za-z]+").matcher(text).results().map(MatchResult::group).distinct().toList();
   }
 
-  static String authority(List<Block> blocks, Map<String, String> metadata) {
+  static String authority(List<Block> blocks, Map<String, String> metadata, String reference) {
     Map<String, Integer> votes = new HashMap<>();
     Map<String, Integer> firstSeen = new HashMap<>();
     int order = 0;
@@ -111,7 +113,7 @@ final class AuthorityExtractor {
       }
     }
     Map<String, Integer> counted = countShortFormsAsFull(votes, firstSeen);
-    Set<String> ownKeys = ownKeys(blocks, metadata);
+    Set<String> ownKeys = ownKeys(blocks, metadata, reference);
     counted.replaceAll((name, count) -> Collections.disjoint(nameKeys(name), ownKeys) ? count : count + STRONG);
     return counted.entrySet().stream()
         .max((a, b) -> a.getValue().equals(b.getValue())
@@ -121,12 +123,19 @@ final class AuthorityExtractor {
   }
 
   /**
-   * What the replying body calls itself besides its name: the first label of its e-mail and web
-   * domains ("foi@kent.police.uk", "www.tfl.gov.uk") and the body named in its reference label
-   * ("MPS Ref:"), lower case.
+   * What the replying body calls itself besides its name, lower case: the first label of its
+   * e-mail and web domains ("foi@kent.police.uk", "www.tfl.gov.uk"), the body named in a
+   * reference label ("MPS Ref:") and the letters of its reference that are no request word
+   * ("KDC" in KDC-FOI-1187).
    */
-  private static Set<String> ownKeys(List<Block> blocks, Map<String, String> metadata) {
+  private static Set<String> ownKeys(List<Block> blocks, Map<String, String> metadata, String reference) {
     Set<String> keys = new TreeSet<>();
+    if (reference != null) {
+      Matcher letters = REFERENCE_LETTERS.matcher(reference);
+      while (letters.find()) {
+        keys.add(letters.group().toLowerCase(Locale.ROOT));
+      }
+    }
     String text = metadata.getOrDefault("from_email", "") + "\n"
         + blocks.stream().map(Block::text).collect(Collectors.joining("\n"));
     Matcher domain = DOMAIN.matcher(text);

@@ -81,7 +81,7 @@ public final class FoiFieldExtractor {
         .map(Block::text).collect(Collectors.joining("\n"));
     Map<String, String> metadata = document.metadata();
     String reference = ReferenceExtractor.reference(all.toString(), metadata.getOrDefault("title", ""));
-    String authority = AuthorityExtractor.authority(blocks, metadata);
+    String authority = AuthorityExtractor.authority(blocks, metadata, reference);
     // An e-mail's "created" is its Date header, when it was sent; any other file's is not the letter's.
     String sentDate = metadata.containsKey("from") ? metadata.get("created") : null;
     String date = ResponseDateExtractor.responseDate(String.join("\n", answer), prose, sentDate);

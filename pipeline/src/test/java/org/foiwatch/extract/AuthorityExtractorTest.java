@@ -15,7 +15,7 @@ class AuthorityExtractorTest {
 
   private static String authority(Map<String, String> metadata, String... paragraphs) {
     List<Block> blocks = java.util.Arrays.stream(paragraphs).map(p -> Block.paragraph(1, p, false)).toList();
-    return AuthorityExtractor.authority(blocks, metadata);
+    return AuthorityExtractor.authority(blocks, metadata, ReferenceExtractor.reference(String.join("\n", paragraphs), ""));
   }
 
   @Test
@@ -59,6 +59,15 @@ class AuthorityExtractorTest {
         "Metropolitan Police Service responded to the Greater London Authority."));
     assertEquals("Kent Police", authority(Map.of("from_email", "freedomofinformation@kent.police.uk"),
         "Dear Mr Lowe,", "Kent County Council and Kent Police share the control room; Kent County Council owns it.", "Kent Police"));
+  }
+
+  @Test
+  void theBodysInitialsInItsReferenceDecide() {
+    // No letterhead name (a logo); the body names two councils alike, the reference carries the replier's initials.
+    assertEquals("Wrenby Borough Council", authority(
+        "Our ref: WBC/FOI/2025/118", "Date: 2 April 2025", "Dear Mr Hale,",
+        "Cameras at the boundary are shared between Oakhurst District Council and Wrenby Borough Council.",
+        "Oakhurst District Council maintains them; Wrenby Borough Council pays half."));
   }
 
   @Test
