@@ -18,12 +18,12 @@ import org.foiwatch.ingest.Block;
 
 /**
  * Who replied: a vote over the names of public bodies in the letterhead, signature and sender
- * (weighted) and the body (each line once), with the body whose own domain or reference label
- * the letter carries preferred over bodies the answer only mentions.
+ * (weighted) and the body (each line once), with the body whose own domain, reference label or
+ * reference letters the letter carries preferred over bodies the answer only mentions.
  */
 final class AuthorityExtractor {
 
-  /** The weight of the letterhead, the signature, the sender and the body's own domain. */
+  /** The weight of the letterhead, the signature, the sender and the body's own marks (domain, reference). */
   private static final int STRONG = 3;
 
   /** The words that end an authority's name ("Kent Police"), as regex alternatives. */
@@ -53,7 +53,7 @@ final class AuthorityExtractor {
   private static final String CONNECTOR = "(?:and|&|upon|of|nan|na)";
   /** Words that follow a body's name without being part of it: its team, building or a label. */
   private static final String NOT_A_NAME_WORD =
-      "(?!(?:Freedom|Information|FOI|Team|Unit|House|Hall|Offices?|Centre|Buildings?|Ref|Reference|Request|Act|Street|Road|Square|Lane|Station|Officers?|Staff|Dear|Our|Your|Date)\\b)";
+      "(?!(?:Freedom|Information|FOI|Team|Unit|House|Hall|Offices?|Centre|Buildings?|Ref|Reference|Request|Act|Street|Road|Square|Lane|Station|Headquarters|HQ|Officers?|Staff|Dear|Our|Your|Date)\\b)";
   /** Longest first, so "Police Service" is read whole rather than as "Police". */
   private static final String AUTHORITY_WORD = "(?:" + AUTHORITY_WORDS.stream()
       .sorted(Comparator.comparingInt(String::length).reversed()).collect(Collectors.joining("|")) + ")";

@@ -23,6 +23,7 @@ class AuthorityExtractorTest {
     assertEquals("Transport for London", authority("Transport for London\nFOI Case Management Team", "Dear Mr Osei,"));
     assertEquals("Avon and Somerset Constabulary", authority("Avon and Somerset Constabulary\nPO Box 37", "Dear Ms Reid,"));
     assertEquals("Police Scotland", authority("Police Scotland\nInformation Management", "Dear Sir,"));
+    assertEquals("Gwent Police", authority("Gwent Police\nPolice Headquarters, Croesyceiliog", "Dear Ms Rees,", "Yours sincerely,\nGwent Police"));
     assertEquals("NHS Grampian", authority("NHS Grampian\nForesterhill House", "Dear Dr Kaur,"));
     assertEquals("Aneurin Bevan University Health Board", authority("Aneurin Bevan University Health Board", "Dear Mr Price,"));
     assertEquals("Department for Transport", authority("Department for Transport\nGreat Minster House", "Dear Ms Ali,"));
