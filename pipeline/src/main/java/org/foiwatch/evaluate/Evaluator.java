@@ -30,14 +30,15 @@ public final class Evaluator {
       double vendorPrecision, double vendorRecall, double vendorF1,
       double modelPrecision, double modelRecall, double modelF1,
       double quantityAccuracy, double authorityAccuracy, double referenceAccuracy, double outcomeAccuracy,
+      double responseDateAccuracy,
       List<String> missedModels, List<String> extraModels, List<String> wrongQuantities) {
 
     public void print(PrintStream out) {
       out.printf(Locale.ROOT, "vendor    P %.3f  R %.3f  F1 %.3f%n", vendorPrecision, vendorRecall, vendorF1);
       out.printf(Locale.ROOT, "model     P %.3f  R %.3f  F1 %.3f%n", modelPrecision, modelRecall, modelF1);
       out.printf(Locale.ROOT, "quantity  accuracy %.3f%n", quantityAccuracy);
-      out.printf(Locale.ROOT, "authority %.3f  foi_reference %.3f  outcome %.3f%n",
-          authorityAccuracy, referenceAccuracy, outcomeAccuracy);
+      out.printf(Locale.ROOT, "authority %.3f  foi_reference %.3f  outcome %.3f  response_date %.3f%n",
+          authorityAccuracy, referenceAccuracy, outcomeAccuracy, responseDateAccuracy);
       print(out, "missed models", missedModels);
       print(out, "extra models", extraModels);
       print(out, "wrong quantities (key: truth -> got)", wrongQuantities);
@@ -116,7 +117,7 @@ public final class Evaluator {
     return new Scores(vendor[0], vendor[1], vendor[2], model[0], model[1], model[2],
         truthQuantities.isEmpty() ? 1.0 : (double) rightQuantities / truthQuantities.size(),
         fieldAccuracy(truth, documents, "authority"), fieldAccuracy(truth, documents, "foi_reference"),
-        fieldAccuracy(truth, documents, "outcome"),
+        fieldAccuracy(truth, documents, "outcome"), fieldAccuracy(truth, documents, "response_date"),
         difference(truthModels, foundModels), difference(foundModels, truthModels), wrong);
   }
 

@@ -2,6 +2,8 @@ package org.foiwatch.records;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,11 +33,74 @@ public final class AuthoritySummary {
     return totals.toRecord(authority);
   }
 
+  /**
+   * The summaries of one input file's records: one for its authority, or, when the replies
+   * directly inside it (a ZIP or e-mail bundling several bodies' letters) name more than one
+   * body, one per body. Each body counts the input file once, with its own reply's outcome and
+   * reference; an attachment without an authority goes with its nearest enclosing reply, else the
+   * reply before it; an equipment record goes with the body of its first mention.
+   */
+  public static List<SummaryRecord> perInputFile(
+      List<DocumentRecord> documents, List<MentionRecord> mentions, List<EquipmentRecord> equipment) {
+    DocumentRecord inputFile = documents.stream().filter(d -> d.getAttachment() == null).findFirst().orElse(null);
+    Map<String, DocumentRecord> byId = new HashMap<>();
+    documents.forEach(d -> byId.put(d.getDocumentId(), d));
+    Map<String, String> bodyOf = new HashMap<>();
+    Set<String> bodies = new LinkedHashSet<>();
+    String previous = null;
+    for (DocumentRecord document : documents) {
+      if (document == inputFile) {
+        continue;
+      }
+      String body = document.getDepth() == 1 ? document.getAuthority() : null;
+      for (DocumentRecord up = byId.get(document.getParentId()); body == null && up != null && up != inputFile;
+          up = byId.get(up.getParentId())) {
+        body = up.getDepth() == 1 ? up.getAuthority() : null;
+      }
+      if (body != null && document.getDepth() == 1) {
+        bodies.add(body);
+      }
+      previous = body != null ? body : previous;
+      if (previous != null) {
+        bodyOf.put(document.getDocumentId(), previous);
+      }
+    }
+    if (inputFile == null || bodies.size() < 2) {
+      return List.of(build(inputFile == null ? null : inputFile.getAuthority(), documents, equipment));
+    }
+    String first = bodies.iterator().next();
+    Map<String, String> documentOfMention = new HashMap<>();
+    mentions.forEach(m -> documentOfMention.put(m.getMentionId(), m.getDocumentId()));
+    List<SummaryRecord> summaries = new ArrayList<>();
+    for (String body : bodies) {
+      DocumentRecord reply = documents.stream().filter(d -> d.getDepth() == 1 && body.equals(d.getAuthority())).findFirst().orElseThrow();
+      List<DocumentRecord> own = new ArrayList<>();
+      for (DocumentRecord document : documents) {
+        if (document != inputFile && body.equals(bodyOf.getOrDefault(document.getDocumentId(), first))) {
+          // The body's reply stands for the input file in its summary.
+          own.add(document == reply ? DocumentRecord.newBuilder(reply).setAttachment(null).setSource(inputFile.getSource()).build() : document);
+        }
+      }
+      List<EquipmentRecord> kit = equipment.stream().filter(item -> body.equals(item.getMentionIds().stream()
+          .map(documentOfMention::get).map(id -> bodyOf.getOrDefault(id, first)).findFirst().orElse(first))).toList();
+      summaries.add(build(body, own, kit));
+    }
+    return summaries;
+  }
+
   /** The summary {@link #build} gives for the union of the records the parts were built from. */
   public static SummaryRecord merge(String authority, Iterable<SummaryRecord> parts) {
     Totals totals = new Totals();
     parts.forEach(totals::add);
     return totals.toRecord(authority);
+  }
+
+  /** An authority's codes in the UK authority register. */
+  private record RegisterCodes(String gssCode, String type, String nation, String wdtkId) {
+    /** The codes of an authority in the register (it then has a type), else null. */
+    static RegisterCodes of(String gssCode, String type, String nation, String wdtkId) {
+      return type == null ? null : new RegisterCodes(gssCode, type, nation, wdtkId);
+    }
   }
 
   /** The figures of one authority as they are added up. */
@@ -48,9 +113,13 @@ public final class AuthoritySummary {
     private Integer total;
     private Integer cameras;
     private int restricted;
+    /** The authority's register codes, from the first record that has them; none outside the register. */
+    private RegisterCodes register;
 
     void add(DocumentRecord document) {
       if (document.getAttachment() == null) {
+        register = register != null ? register : RegisterCodes.of(document.getGssCode(), document.getAuthorityType(),
+            document.getNation(), document.getWdtkId());
         sources.add(document.getSource());
         addIfPresent(outcomes, document.getOutcome());
         addIfPresent(references, document.getFoiReference());
@@ -73,6 +142,8 @@ public final class AuthoritySummary {
     }
 
     void add(SummaryRecord part) {
+      register = register != null ? register : RegisterCodes.of(part.getGssCode(), part.getAuthorityType(), part.getNation(),
+          part.getWdtkId());
       sources.addAll(part.getSources());
       // A part's "mixed" stays mixed: it cannot equal any other outcome.
       addIfPresent(outcomes, part.getOutcome());
@@ -90,7 +161,10 @@ public final class AuthoritySummary {
       // Largest first; vendors without a stated quantity last; ties by name (the map's order).
       vendors.sort(Comparator.comparing((VendorFigure v) -> v.getQuantity() == null ? -1 : v.getQuantity()).reversed());
       return SummaryRecord.newBuilder()
-          .setAuthority(authority).setGssCode(null)
+          .setAuthority(authority).setGssCode(register == null ? null : register.gssCode())
+          .setAuthorityType(register == null ? null : register.type())
+          .setNation(register == null ? null : register.nation())
+          .setWdtkId(register == null ? null : register.wdtkId())
           .setDocuments(sources.size()).setFailed(failed)
           .setOutcome(outcomes.isEmpty() ? null : outcomes.size() == 1 ? outcomes.iterator().next() : "mixed")
           .setFoiReferences(List.copyOf(references))

@@ -55,14 +55,9 @@ public final class BuildRecords
       records.mentions().forEach(out.get(MENTIONS)::output);
       records.equipment().forEach(out.get(EQUIPMENT)::output);
       equipment.inc(records.equipment().size());
-      // The input file's authority is its own document's (attachments are summed with it).
-      String authority = null;
-      for (DocumentRecord document : records.documents()) {
-        if (document.getAttachment() == null) {
-          authority = document.getAuthority();
-        }
-      }
-      out.get(FILE_SUMMARIES).output(AuthoritySummary.build(authority, records.documents(), records.equipment()));
+      // One summary per body that replied (attachments are summed with their reply).
+      AuthoritySummary.perInputFile(records.documents(), records.mentions(), records.equipment())
+          .forEach(out.get(FILE_SUMMARIES)::output);
     }
   }
 }

@@ -13,6 +13,7 @@ import org.foiwatch.extract.ExtractMentions.ExtractedDocument;
 import org.foiwatch.extract.FoiFieldExtractor;
 import org.foiwatch.ingest.ParsedDocument;
 import org.foiwatch.ingest.TikaDocumentParser;
+import org.foiwatch.normalise.AuthorityRegister;
 import org.foiwatch.normalise.EquipmentAggregator;
 import org.foiwatch.normalise.VendorCatalogue;
 
@@ -92,13 +93,19 @@ public final class RecordBuilder {
   }
 
   private static DocumentRecord documentRecord(ParsedDocument document, int chars, DocumentFields fields, boolean hasEquipment) {
+    AuthorityRegister.Entry registered = AuthorityRegister.standard().find(fields.authority()).orElse(null);
     return DocumentRecord.newBuilder()
         .setDocumentId(document.documentId()).setSource(document.source()).setAttachment(document.attachment())
         .setParentId(document.parentId()).setDepth(document.depth()).setSha256(document.sha256())
         .setMediaType(document.mediaType()).setPages(document.pages()).setChars(chars)
         .setStatus(document.status().label()).setError(document.error())
         .setTruncated(document.truncatedBy() != null).setTruncatedBy(document.truncatedBy())
-        .setAuthority(fields.authority()).setFoiReference(fields.foiReference())
+        .setAuthority(registered == null ? fields.authority() : registered.name())
+        .setGssCode(registered == null ? null : registered.gssCode())
+        .setAuthorityType(registered == null ? null : registered.type())
+        .setNation(registered == null ? null : registered.nation())
+        .setWdtkId(registered == null ? null : registered.wdtkId())
+        .setFoiReference(fields.foiReference())
         .setResponseDate(fields.responseDate())
         .setOutcome(FoiFieldExtractor.outcome(fields.outcomeSignals(), hasEquipment))
         .setExemptions(fields.exemptions())

@@ -261,13 +261,14 @@ public final class HtmlReport {
   }
 
   private void authorities() throws IOException {
-    html.append("<h2>Authorities</h2>\n<table id=\"authorities\"><tr><th>Authority</th><th>GSS code</th><th>Files</th>"
+    html.append("<h2>Authorities</h2>\n<table id=\"authorities\"><tr><th>Authority</th><th>GSS code</th><th>Type</th><th>Files</th>"
         + "<th>Outcome</th><th>FOI reference</th><th>Units stated</th><th>Cameras</th><th>Restricted units</th>"
         + "<th>Vendors (units)</th></tr>\n");
     for (int a = 0; a < summary.size(); a++) {
       JsonNode row = summary.get(a);
       html.append("<tr><td>").append(escape(authority(row))).append("</td><td class=\"muted\">")
-          .append(row.get("gss_code").isNull() ? "–" : escape(row.get("gss_code").asText())).append("</td><td class=\"num\">")
+          .append(orDash(row.get("gss_code"))).append("</td><td class=\"muted\">")
+          .append(orDash(row.get("authority_type"))).append("</td><td class=\"num\">")
           .append(row.get("documents").asInt()).append(row.get("failed").asInt() > 0
               ? " <span class=\"restricted\">(" + row.get("failed").asInt() + " failed)</span>" : "")
           .append("</td><td>").append(escape(row.get("outcome").asText("unknown"))).append("</td><td>")
@@ -351,6 +352,11 @@ public final class HtmlReport {
   private static boolean failed(JsonNode document) {
     String status = document.get("status").asText();
     return !status.equals("parsed") && !status.equals("truncated");
+  }
+
+  /** A text field's value, or "–" when it is null. */
+  private static String orDash(JsonNode value) {
+    return value.isNull() ? "–" : escape(value.asText());
   }
 
   private static String authority(JsonNode row) {

@@ -105,4 +105,66 @@ class FoiFieldExtractorTest {
     assertEquals(List.of("s.24", "s.31"),
         fields("Locations are exempt under section 31(1)(a) and s.24 of the Act.").exemptions());
   }
+
+  private static String outcome(boolean hasEquipment, String... paragraphs) {
+    String[] withLetterhead = new String[paragraphs.length + 1];
+    withLetterhead[0] = "Brockley Fen District Council";
+    System.arraycopy(paragraphs, 0, withLetterhead, 1, paragraphs.length);
+    return FoiFieldExtractor.outcome(fields(withLetterhead).outcomeSignals(), hasEquipment);
+  }
+
+  @Test
+  void countsGivenWithLocationsWithheldIsPartialWithoutEquipmentFound() {
+    assertEquals("partial", outcome(false,
+        "The wardens carry 38 body-worn cameras and 12 handheld units.",
+        "The sites of the fixed cameras have not been provided as they are exempt under section 31(1)(a)."));
+    assertEquals("refused", outcome(false,
+        "The sites of the fixed cameras have not been provided as they are exempt under section 31(1)(a)."));
+  }
+
+  @Test
+  void partialWordings() {
+    assertEquals("partial", outcome(false, "Outcome: Part disclosure."));
+    assertEquals("partial", outcome(false, "Your request has been partially successful."));
+    assertEquals("partial", outcome(false, "The request is granted in part."));
+    assertEquals("partial", outcome(false, "This letter is a partial refusal notice under section 17."));
+  }
+
+  @Test
+  void aPartNotHeldInsideAnAnswerIsNotNotHeld() {
+    assertEquals("partial", outcome(true,
+        "The Council does not hold a breakdown by street; the totals per maker are: Axis 14, Bosch 6."));
+    assertEquals("not_held", outcome(false, "This information is not held in the format requested."));
+    assertEquals("not_held", outcome(false, "Having searched, we can confirm that no information is held."));
+  }
+
+  @Test
+  void aFullRefusalReadEvenWhenTheBoilerplateSharesItsParagraph() {
+    assertEquals("refused", outcome(false,
+        "Answering would exceed the appropriate limit. We are therefore refusing your request. If you are unhappy you may ask for an internal review."));
+    assertEquals("refused", outcome(false, "The Force can neither confirm nor deny that it holds any information (s.23(5))."));
+  }
+
+  @Test
+  void everyCitedProvision() {
+    assertEquals(List.of("EIR reg.12(4)(b)", "EIR reg.13", "s.40"),
+        fields("The request is manifestly unreasonable, an exception under regulation 12(4)(b); names are withheld under reg. 13 and section 40.").exemptions());
+    assertEquals(List.of("FOISA s.35"),
+        fields("We have considered your request under the Freedom of Information (Scotland) Act 2002.",
+            "The footage is exempt under section 35(1)(a).").exemptions());
+  }
+
+  @Test
+  void aSheetsTitleLineDatesItButItsRowsDoNot() {
+    List<Block> sheet = List.of(
+        Block.row(1, "Assets", 0, List.of("Harbury Borough Council asset list, exported 4 March 2025", "", "")),
+        Block.row(1, "Assets", 0, List.of("Site", "Model", "Installed")),
+        Block.row(1, "Assets", 0, List.of("Depot", "P3265-LVE", "12/05/2019")));
+    ParsedDocument document = new ParsedDocument("s", null, "id", null, 0, "sha", "application/vnd.ms-excel",
+        DocumentStatus.PARSED, null, null, 1, Map.of(), sheet, OcrReport.of(OcrReport.Status.NOT_NEEDED));
+    assertEquals("2025-03-04", FoiFieldExtractor.extract(document, new boolean[3], null).responseDate());
+    ParsedDocument rowsOnly = new ParsedDocument("s", null, "id", null, 0, "sha", "application/vnd.ms-excel",
+        DocumentStatus.PARSED, null, null, 1, Map.of(), sheet.subList(1, 3), OcrReport.of(OcrReport.Status.NOT_NEEDED));
+    assertEquals(null, FoiFieldExtractor.extract(rowsOnly, new boolean[2], null).responseDate());
+  }
 }

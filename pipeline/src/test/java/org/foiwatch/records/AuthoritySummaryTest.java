@@ -96,4 +96,76 @@ class AuthoritySummaryTest {
   private static <T> List<T> concat(List<T>... lists) {
     return java.util.Arrays.stream(lists).flatMap(List::stream).toList();
   }
+
+  @Test
+  void theRegisterCodesOfTheAuthorityCarryIntoItsSummaryAndThroughAMerge() {
+    DocumentRecord registered = DocumentRecord.newBuilder(document("d.pdf", null, "parsed", "disclosed", "R-1"))
+        .setAuthority("Surrey Police").setGssCode("E23000031").setAuthorityType("Police force").setNation("England").build();
+    SummaryRecord part = AuthoritySummary.build("Surrey Police", List.of(registered), List.of());
+    assertEquals("E23000031", part.getGssCode());
+    assertEquals("Police force", part.getAuthorityType());
+    assertEquals("England", part.getNation());
+    assertNull(part.getWdtkId());
+    SummaryRecord other = AuthoritySummary.build("Surrey Police",
+        List.of(DocumentRecord.newBuilder(registered).setSource("e.pdf").setDocumentId("e").build()), List.of());
+    SummaryRecord merged = AuthoritySummary.merge("Surrey Police", List.of(part, other));
+    assertEquals("E23000031", merged.getGssCode());
+    assertEquals("Police force", merged.getAuthorityType());
+    assertEquals(2, merged.getDocuments());
+
+    SummaryRecord unregistered = AuthoritySummary.build("Ashcombe DC", List.of(document("f.pdf", null, "parsed", null, null)), List.of());
+    assertNull(unregistered.getGssCode());
+    assertNull(unregistered.getAuthorityType());
+  }
+
+  private static DocumentRecord inBundle(String id, String parent, int depth, String authority, String outcome, String reference) {
+    return DocumentRecord.newBuilder().setDocumentId(id).setSource("bundle.zip").setAttachment(depth == 0 ? null : id)
+        .setParentId(parent).setDepth(depth).setPages(1).setChars(10).setStatus("parsed").setAuthority(authority)
+        .setOutcome(outcome).setFoiReference(reference).build();
+  }
+
+  private static MentionRecord mention(String id, String document) {
+    return MentionRecord.newBuilder().setMentionId(id).setDocumentId(document).setSource("bundle.zip").setPage(1).setStart(0).setEnd(1).setSnippet(id)
+        .setRole("item").setMethod("table").build();
+  }
+
+  @Test
+  void aBundleOfTwoBodiesRepliesCountsEachBody() {
+    List<DocumentRecord> documents = List.of(
+        inBundle("zip", null, 0, "Harbury Borough Council", "mixed-up", "HB-1"),
+        inBundle("letter-a", "zip", 1, "Harbury Borough Council", "disclosed", "HB-1"),
+        inBundle("sheet-a", "zip", 1, null, null, null),
+        inBundle("letter-b", "zip", 1, "Surrey Police", "refused", "SP-9"),
+        inBundle("scan-b", "letter-b", 2, null, null, null));
+    List<MentionRecord> mentions = List.of(mention("m1", "sheet-a"), mention("m2", "scan-b"));
+    List<EquipmentRecord> equipment = List.of(
+        equipment("bundle.zip", "Axis", 20, "camera", List.of(), "m1"),
+        equipment("bundle.zip", "Dahua", 5, "camera", List.of("NDAA-889"), "m2"));
+
+    List<SummaryRecord> summaries = AuthoritySummary.perInputFile(documents, mentions, equipment);
+
+    assertEquals(List.of("Harbury Borough Council", "Surrey Police"), summaries.stream().map(SummaryRecord::getAuthority).toList());
+    SummaryRecord council = summaries.get(0);
+    assertEquals(1, council.getDocuments());
+    assertEquals("disclosed", council.getOutcome());
+    assertEquals(List.of("HB-1"), council.getFoiReferences());
+    assertEquals(20, council.getTotalQuantity());
+    assertEquals(List.of("bundle.zip"), council.getSources());
+    SummaryRecord police = summaries.get(1);
+    assertEquals(1, police.getDocuments());
+    assertEquals("refused", police.getOutcome());
+    assertEquals(List.of("SP-9"), police.getFoiReferences());
+    assertEquals(5, police.getRestrictedQuantity());
+  }
+
+  @Test
+  void aFileOfOneBodyHasOneSummary() {
+    List<DocumentRecord> documents = List.of(
+        inBundle("eml", null, 0, "Harbury Borough Council", "disclosed", "HB-2"),
+        inBundle("pdf", "eml", 1, "Harbury Borough Council", "disclosed", "HB-2"),
+        inBundle("csv", "eml", 1, null, null, null));
+    List<SummaryRecord> summaries = AuthoritySummary.perInputFile(documents, List.of(), List.of());
+    assertEquals(1, summaries.size());
+    assertEquals(AuthoritySummary.build("Harbury Borough Council", documents, List.of()), summaries.get(0));
+  }
 }

@@ -161,7 +161,8 @@ class HtmlReportTest {
     ObjectNode vendor = JSON.createObjectNode().put("vendor", "Hikvision").put("quantity", passages);
     vendor.putArray("restricted").add("NDAA-889");
     vendor.set("mention_ids", ids);
-    ObjectNode summary = JSON.createObjectNode().put("authority", "Ashcombe District Council").putNull("gss_code")
+    ObjectNode summary = JSON.createObjectNode().put("authority", "Ashford Borough Council").put("gss_code", "E07000105")
+        .put("authority_type", "Non-metropolitan district")
         .put("documents", 1).put("failed", 0).put("outcome", "disclosed").put("total_quantity", passages)
         .put("total_cameras", passages).put("restricted_quantity", passages).put("restricted_share", 1.0);
     summary.putArray("foi_references").add("FOI-1");
@@ -178,6 +179,8 @@ class HtmlReportTest {
     String html = Files.readString(run.resolve("report.html"));
     assertTrue(html.length() > 4 * 65536, "long enough to be written in several pieces: " + html.length());
     assertTrue(html.startsWith("<!DOCTYPE html>") && html.endsWith("</main></body></html>\n"));
+    assertTrue(html.contains("<td>Ashford Borough Council</td><td class=\"muted\">E07000105</td><td class=\"muted\">Non-metropolitan district</td>"),
+        "the code and type beside the authority");
     for (int i = 0; i < passages; i++) {
       String snippet = String.format("passage m%05d &lt;b&gt;", i);
       assertEquals(html.indexOf(snippet), html.lastIndexOf(snippet), "once: " + snippet);
