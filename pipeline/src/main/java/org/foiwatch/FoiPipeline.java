@@ -7,7 +7,6 @@ import java.util.List;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.flink.FlinkPipelineOptions;
 import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -16,6 +15,7 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.foiwatch.extract.ExtractMentions;
 import org.foiwatch.ingest.ForkedParsers;
+import org.foiwatch.ingest.InputConfinement;
 import org.foiwatch.ingest.InputFiles;
 import org.foiwatch.ingest.MatchInputs;
 import org.foiwatch.ingest.OcrSettings;
@@ -148,13 +148,13 @@ public final class FoiPipeline {
   /** Runs the pipeline, prints the summary, and returns the process exit status. */
   public static int run(FoiOptions options, PrintStream out) {
     org.apache.beam.sdk.io.FileSystems.setDefaultPipelineOptions(options);
-    List<MatchResult.Metadata> files;
+    List<KV<String, Long>> files;
     try {
       files = InputFiles.list(options.getInput());
     } catch (java.io.UncheckedIOException | IllegalArgumentException e) {
       throw new InputException("cannot read --input=" + options.getInput() + ": " + e.getMessage());
     }
-    List<String> inputs = files.stream().map(file -> file.resourceId().toString()).toList();
+    List<String> inputs = files.stream().map(KV::getKey).toList();
     if (inputs.isEmpty()) {
       throw new InputException("no input files match --input=" + options.getInput());
     }
@@ -163,6 +163,7 @@ public final class FoiPipeline {
     } catch (IllegalArgumentException e) {
       throw new InputException(e.getMessage());
     }
+    inputConfinement(options); // a wrong --followSymlinks stops here, before --output is cleared
     if (options.getRecordsPerShard() < 1) {
       throw new InputException("--recordsPerShard must be at least 1");
     }
@@ -198,12 +199,12 @@ public final class FoiPipeline {
     }
   }
 
-  public static Pipeline build(FoiOptions options, List<MatchResult.Metadata> files) {
+  public static Pipeline build(FoiOptions options, List<KV<String, Long>> files) {
     ParserLimits limits = parserLimits(options);
     Pipeline pipeline = Pipeline.create(options);
     PCollection<KV<String, List<ParsedDocument>>> parsed = pipeline
         .apply("MatchInputs", new MatchInputs(files, isDirectRunner(options)))
-        .apply("ParseDocuments", new ParseDocuments(limits, ocrSettings(options)));
+        .apply("ParseDocuments", new ParseDocuments(limits, ocrSettings(options), inputConfinement(options)));
     PCollectionTuple records = parsed
         .apply("CountParsedFiles", ParDo.of(new Progress.CountParsedFiles()))
         .setCoder(parsed.getCoder())
@@ -228,6 +229,14 @@ public final class FoiPipeline {
   private static boolean parsesInThisJvm(FoiOptions options) {
     return isDirectRunner(options) || (isFlinkRunner(options)
         && List.of("[auto]", "[local]", "[collection]").contains(options.as(FlinkPipelineOptions.class).getFlinkMaster()));
+  }
+
+  private static InputConfinement inputConfinement(FoiOptions options) {
+    return switch (options.getFollowSymlinks()) {
+      case "inside" -> InputConfinement.forInput(options.getInput(), false);
+      case "outside" -> InputConfinement.forInput(options.getInput(), true);
+      default -> throw new InputException("--followSymlinks must be inside or outside, not " + options.getFollowSymlinks());
+    };
   }
 
   private static OcrSettings ocrSettings(FoiOptions options) {

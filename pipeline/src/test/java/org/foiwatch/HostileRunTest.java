@@ -18,11 +18,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.foiwatch.testing.Fixtures;
 import org.foiwatch.testing.HostileFiles;
 import org.foiwatch.testing.SampleCorpus;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -114,6 +116,7 @@ class HostileRunTest {
     Files.write(sub.resolve("deeper.pdf"), good);
     expected.put("deeper.pdf", "parsed");
     Files.createSymbolicLink(sub.resolve("loop"), input);
+    expected.put("loop", "skipped");
 
     run("--parseTimeoutSeconds=10", "--parseMemoryMb=384");
 
@@ -137,6 +140,40 @@ class HostileRunTest {
             || line.contains("actually-a-docx.pdf") || line.contains("restricted.pdf"))
         .toList();
     assertEquals(5, goodEquipment.size(), String.join("\n", goodEquipment));
+  }
+
+  @Test
+  @Timeout(value = 5, unit = TimeUnit.MINUTES)
+  void entriesLeadingOutOfTheInputAreRecordedAsSkippedAndNeverRead() throws Exception {
+    write("good.pdf", HostileFiles.goodPdf());
+    Files.createSymbolicLink(input.resolve("passwd.txt"), Path.of("/etc/passwd"));
+    Files.createSymbolicLink(input.resolve("environ-link.txt"), Path.of("/proc/self/environ"));
+    Files.createSymbolicLink(input.resolve("dangling.pdf"), input.resolve("gone.pdf"));
+    Files.createSymbolicLink(input.resolve("inside-link.pdf"), input.resolve("good.pdf"));
+    assertEquals(0, new ProcessBuilder("mkfifo", input.resolve("pipe.txt").toString()).start().waitFor());
+    // A Latin-1 file name (byte 0xE9), not valid UTF-8.
+    Files.write(Path.of(java.net.URI.create(input.toUri() + "caf%E9.pdf")), HostileFiles.goodPdf());
+
+    run("--parseTimeoutSeconds=30");
+
+    Map<String, JsonNode> records = recordsByFile();
+    Map<String, String> statuses = new TreeMap<>();
+    records.forEach((name, record) -> statuses.put(name, record.get("status").asText()));
+    assertEquals(Map.of("good.pdf", "parsed", "inside-link.pdf", "parsed", "caf%E9.pdf", "parsed",
+        "passwd.txt", "skipped", "environ-link.txt", "skipped", "dangling.pdf", "skipped", "pipe.txt", "skipped"),
+        statuses);
+    assertTrue(records.get("pipe.txt").get("error").asText().contains("FIFO"));
+    assertTrue(records.get("dangling.pdf").get("error").asText().contains("dangling"));
+    assertTrue(records.get("caf%E9.pdf").get("source").asText().startsWith("file:///"));
+    List<String> targetBytes = new ArrayList<>(List.of(Files.readAllLines(Path.of("/etc/passwd")).get(0)));
+    System.getenv().values().stream().filter(value -> value.length() >= 12 && !input.toString().contains(value))
+        .forEach(targetBytes::add);
+    try (var outputs = Files.list(output)) {
+      for (Path file : outputs.filter(Files::isRegularFile).toList()) {
+        String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+        targetBytes.forEach(secret -> assertFalse(text.contains(secret), file + " holds " + secret));
+      }
+    }
   }
 
   @Test

@@ -158,7 +158,7 @@ public final class TikaDocumentParser implements AutoCloseable {
   /** Parses {@code content}, the bytes of the input file at {@code source}. Never throws. */
   public List<ParsedDocument> parse(String source, byte[] content) {
     String sha256 = sha256(content);
-    String rootId = documentId(sha256, "");
+    String rootId = documentId(source, "");
     if (content.length == 0) {
       return List.of(failed(source, rootId, sha256, null, DocumentStatus.EMPTY, "the file is empty (0 bytes)"));
     }
@@ -272,8 +272,8 @@ public final class TikaDocumentParser implements AutoCloseable {
         tooDeep = true;
         continue;
       }
-      String documentId = documentId(rootSha, container ? "" : idPath);
-      String parentId = container ? null : documentId(rootSha, parentPath(idPath));
+      String documentId = documentId(source, container ? "" : idPath);
+      String parentId = container ? null : documentId(source, parentPath(idPath));
       // Attachments are not hashed: Tika's digester buffers or spools each embedded stream
       // whole, which a zip bomb turns into gigabytes before the text limit can stop it.
       String sha = container ? rootSha : null;
@@ -398,6 +398,11 @@ public final class TikaDocumentParser implements AutoCloseable {
         Map.of(), List.of(), OcrReport.of(OcrReport.Status.NOT_NEEDED));
   }
 
+  /** The record of an input file that was not parsed at all (skipped, too large, unreadable). */
+  public static ParsedDocument unread(String source, DocumentStatus status, String error) {
+    return failed(source, documentId(source, ""), null, null, status, error);
+  }
+
   static DocumentStatus classify(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause()) {
       if (t instanceof EncryptedDocumentException) {
@@ -422,9 +427,12 @@ public final class TikaDocumentParser implements AutoCloseable {
     };
   }
 
-  /** Stable id from the input file's content hash and the embedded path. */
-  public static String documentId(String containerSha256, String idPath) {
-    return sha256((containerSha256 + "|" + idPath).getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+  /**
+   * Stable id from the input file's source and the embedded path: unique per input path, so two
+   * copies of one file are two documents (their equal {@code sha256} tells they are copies).
+   */
+  public static String documentId(String source, String idPath) {
+    return sha256((source + "|" + idPath).getBytes(StandardCharsets.UTF_8)).substring(0, 16);
   }
 
   public static String sha256(byte[] bytes) {
