@@ -89,6 +89,35 @@ class HostileFilesTest {
   }
 
   @Test
+  void pdfCutInsideItsPageIsCorruptNotEmpty() {
+    byte[] pdf = HostileFiles.contentLastPdf();
+    ParsedDocument whole = root("whole.pdf", pdf);
+    assertEquals(DocumentStatus.PARSED, whole.status(), whole::error);
+    assertTrue(text(List.of(whole)).contains("DS-2CD2143G0-I"));
+
+    int stream = new String(pdf, StandardCharsets.ISO_8859_1).indexOf("stream\n");
+    ParsedDocument cut = root("cut.pdf", java.util.Arrays.copyOf(pdf, stream + 20));
+    assertEquals(DocumentStatus.CORRUPT, cut.status(), cut::error);
+    assertTrue(cut.error().contains("%%EOF"), cut.error());
+  }
+
+  @Test
+  void pdfWhosePageTreeIsDamagedIsCorruptNotEmpty() {
+    // Same length, so the cross-reference offsets still hold: the page tree points to the font.
+    byte[] pdf = new String(HostileFiles.contentLastPdf(), StandardCharsets.ISO_8859_1)
+        .replace("/Kids [3 0 R]", "/Kids [4 0 R]").getBytes(StandardCharsets.ISO_8859_1);
+    ParsedDocument damaged = root("damaged.pdf", pdf);
+    assertEquals(DocumentStatus.CORRUPT, damaged.status(), damaged::error);
+    assertTrue(damaged.error().contains("no readable page"), damaged.error());
+  }
+
+  @Test
+  void blankPdfThatParsesCleanlyIsEmpty() {
+    ParsedDocument blank = root("blank.pdf", Fixtures.pdf(List.of(), null));
+    assertEquals(DocumentStatus.EMPTY, blank.status(), blank::error);
+  }
+
+  @Test
   void fileIsParsedByContentNotByItsExtension() {
     byte[] docx = Fixtures.docx(HostileFiles.LETTER, HostileFiles.EQUIPMENT);
     ParsedDocument misnamed = root("response.pdf", docx);
