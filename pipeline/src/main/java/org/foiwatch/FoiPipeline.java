@@ -1,7 +1,11 @@
 package org.foiwatch;
 
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.beam.runners.direct.DirectOptions;
@@ -41,14 +45,15 @@ public final class FoiPipeline {
   static final int USAGE_ERROR = 2;
   private static final String LOG_FILE_PROPERTY = "org.slf4j.simpleLogger.logFile";
   private static final String AWS_METADATA_DISABLED = "aws.disableEc2Metadata";
+  private static final String LOG_FILE = "foiwatch.log";
+  /** The terminal's stderr, for foiwatch's own one-line errors, whatever System.err becomes. */
+  private static final PrintStream TERMINAL = System.err;
 
   private FoiPipeline() {}
 
   public static void main(String[] args) {
-    // Log lines go to a file, not the terminal. Set here rather than in simplelogger.properties:
-    // the forked Tika JVMs share the class path and would truncate the same file.
     if (System.getProperty(LOG_FILE_PROPERTY) == null) {
-      System.setProperty(LOG_FILE_PROPERTY, "foiwatch.log");
+      logToFile(Path.of(LOG_FILE));
     }
     skipAwsInstanceMetadata(args);
     PipelineOptionsFactory.register(FoiOptions.class);
@@ -62,7 +67,7 @@ public final class FoiPipeline {
     try {
       options = PipelineOptionsFactory.fromArgs(args).withValidation().as(FoiOptions.class);
     } catch (IllegalArgumentException e) {
-      System.err.println("foiwatch: " + firstLine(e.getMessage()) + " (see --help)");
+      TERMINAL.println("foiwatch: " + firstLine(e.getMessage()) + " (see --help)");
       System.exit(USAGE_ERROR);
       return;
     }
@@ -72,11 +77,16 @@ public final class FoiPipeline {
     try {
       status = run(options, System.out);
     } catch (InputException e) {
-      System.err.println("foiwatch: " + e.getMessage());
+      TERMINAL.println("foiwatch: " + e.getMessage());
       status = USAGE_ERROR;
+    } catch (RuntimeException e) {
+      TERMINAL.println("foiwatch: the run failed: " + firstLine(e.toString()));
+      e.printStackTrace(); // into the log file, where there is one
+      status = 1;
     }
     System.out.flush();
     System.err.flush();
+    TERMINAL.flush();
     if (isFlinkRunner(options)) {
       // Embedded Flink's Pekko shutdown hook runs after its class loader is closed and prints a
       // ClassNotFoundException trace on every exit; the run is over and flushed, so skip hooks
@@ -85,6 +95,24 @@ public final class FoiPipeline {
       Runtime.getRuntime().halt(status);
     }
     System.exit(status);
+  }
+
+  /**
+   * Log lines and stack traces go to {@code file}, not the terminal: this JVM's through
+   * System.err (slf4j-simple writes there), the forked parser JVMs' through their stderr (see
+   * {@link ForkedParsers#STDERR_FILE_PROPERTY}). All of them append, so no writer overwrites
+   * another's lines. {@code -Dorg.slf4j.simpleLogger.logFile=System.err} keeps it all on the
+   * terminal. Not set in simplelogger.properties: the forked JVMs share the class path.
+   */
+  private static void logToFile(Path file) {
+    try {
+      Files.write(file, new byte[0]);
+      System.setErr(new PrintStream(new FileOutputStream(file.toFile(), true), true, StandardCharsets.UTF_8));
+      System.setProperty(LOG_FILE_PROPERTY, "System.err");
+      System.setProperty(ForkedParsers.STDERR_FILE_PROPERTY, file.toAbsolutePath().toString());
+    } catch (IOException e) {
+      TERMINAL.println("foiwatch: cannot write " + file + " (" + e.getMessage() + "); logging to the terminal");
+    }
   }
 
   /**

@@ -176,8 +176,13 @@ class HostileRunTest {
     }
   }
 
+  /**
+   * Damaged copies of the samples, run through {@code main} in a JVM of its own as a user runs
+   * it: every file gets a record, and the terminal shows the summary alone while the parsers'
+   * stack traces go to foiwatch.log.
+   */
   @Test
-  void mutatedSamplesAllGetRecords() throws Exception {
+  void mutatedSamplesAllGetRecordsAndOnlyTheSummaryReachesTheTerminal(@TempDir Path workDir) throws Exception {
     List<SampleCorpus.Sample> samples = SampleCorpus.samples();
     Random random = new Random(20261129L);
     int copies = 0;
@@ -188,8 +193,22 @@ class HostileRunTest {
       }
     }
 
-    run("--parseTimeoutSeconds=30");
+    Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), FoiPipeline.class.getName(),
+        "--input=" + input, "--output=" + output, "--parseTimeoutSeconds=30", "--progressSeconds=0", "--ocrCacheDir=")
+        .directory(workDir.toFile())
+        .redirectOutput(workDir.resolve("stdout.txt").toFile())
+        .redirectError(workDir.resolve("stderr.txt").toFile())
+        .start();
+    assertTrue(process.waitFor(10, TimeUnit.MINUTES), "the run did not end");
+    List<String> terminal = Files.readAllLines(workDir.resolve("stdout.txt"));
+    assertEquals(0, process.exitValue(), String.join("\n", terminal));
 
+    assertEquals("", Files.readString(workDir.resolve("stderr.txt")));
+    assertTrue(terminal.size() <= 4 && terminal.stream().allMatch(line -> line.startsWith("foiwatch: ")),
+        String.join("\n", terminal));
+    assertTrue(Files.readString(workDir.resolve("foiwatch.log")).contains("\tat org.apache."),
+        "the parsers' stack traces are not in foiwatch.log");
     Map<String, JsonNode> records = recordsByFile();
     assertEquals(copies, records.size());
     records.values().forEach(record -> assertTrue(
