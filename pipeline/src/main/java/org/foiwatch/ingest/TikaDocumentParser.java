@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.IntStream;
 import org.apache.tika.config.TikaConfig;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
@@ -382,15 +382,27 @@ public final class TikaDocumentParser implements AutoCloseable {
    * needed OCR (an image, or a PDF page without text) that is off or cannot run here.
    */
   private OcrReport ocrReport(Metadata metadata, String mediaType, XhtmlBlockReader.Result read) {
-    if (!read.ocr().isEmpty()) {
-      return OcrReport.read(read.ocr());
-    }
     if (ocr.mode() == OcrSettings.Mode.NEVER) {
-      return OcrReport.of(OcrReport.Status.OFF);
+      return read.ocr().isEmpty() ? OcrReport.of(OcrReport.Status.OFF) : OcrReport.read(read.ocr(), List.of());
     }
-    boolean needed = isImage(mediaType) || Arrays.stream(metadata.getValues(PDF.CHARACTERS_PER_PAGE))
-        .anyMatch(chars -> Integer.parseInt(chars) <= OCR_AUTO_MAX_CHARS_PER_PAGE);
-    return OcrReport.of(needed && !tesseract ? OcrReport.Status.UNAVAILABLE : OcrReport.Status.NOT_NEEDED);
+    List<Integer> needed = pagesNeedingOcr(metadata, mediaType);
+    if (!tesseract) {
+      return OcrReport.of(needed.isEmpty() ? OcrReport.Status.NOT_NEEDED : OcrReport.Status.UNAVAILABLE);
+    }
+    return read.ocr().isEmpty() && needed.isEmpty() ? OcrReport.of(OcrReport.Status.NOT_NEEDED)
+        : OcrReport.read(read.ocr(), needed);
+  }
+
+  /** Pages OCR is for: an image's one page, or a PDF's pages without text (all with --ocr=always). */
+  private List<Integer> pagesNeedingOcr(Metadata metadata, String mediaType) {
+    if (isImage(mediaType)) {
+      return List.of(1);
+    }
+    String[] charsPerPage = metadata.getValues(PDF.CHARACTERS_PER_PAGE);
+    return IntStream.rangeClosed(1, charsPerPage.length)
+        .filter(page -> ocr.mode() == OcrSettings.Mode.ALWAYS
+            || Integer.parseInt(charsPerPage[page - 1]) <= OCR_AUTO_MAX_CHARS_PER_PAGE)
+        .boxed().toList();
   }
 
   private static boolean isImage(String mediaType) {

@@ -5,13 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.foiwatch.testing.Fixtures;
 import org.foiwatch.testing.HostileFiles;
+import org.foiwatch.testing.ScannedLetters;
+import org.foiwatch.testing.Tesseract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -115,6 +120,34 @@ class HostileFilesTest {
   void blankPdfThatParsesCleanlyIsEmpty() {
     ParsedDocument blank = root("blank.pdf", Fixtures.pdf(List.of(), null));
     assertEquals(DocumentStatus.EMPTY, blank.status(), blank::error);
+  }
+
+  /**
+   * A long scan under a tight parse timeout (the default 120 s with a 60-page scan is the same
+   * case, slower): the OCR budget, three quarters of the timeout with page rendering included,
+   * ends the reading in time, so the pages read are kept and the rest are listed as skipped.
+   */
+  @Test
+  void longScanKeepsThePagesReadBeforeItsOcrBudgetEnds() {
+    Tesseract.assumeAvailable();
+    int pageCount = 20;
+    List<BufferedImage> pages = new ArrayList<>();
+    for (int page = 1; page <= pageCount; page++) {
+      pages.add(ScannedLetters.scan(new ScannedLetters.Letter(List.of("Wexcombe Borough Council", "Page " + page),
+          List.of("The Council operates 12 Hikvision DS-2CD2347G2-LU cameras."), null), 300, 0, page));
+    }
+    try (TikaDocumentParser ocrParser = new TikaDocumentParser(ParserLimits.defaults().withTimeoutSeconds(16),
+        new OcrSettings(OcrSettings.Mode.AUTO, ""))) {
+      ParsedDocument scan = ocrParser.parse("/in/long-scan.pdf", ScannedLetters.imageOnlyPdf(pages)).get(0);
+
+      assertEquals(DocumentStatus.PARSED, scan.status(), scan::error);
+      assertTrue(scan.ocr().pages().contains(1), scan.ocr().toString());
+      assertFalse(scan.ocr().skippedPages().isEmpty(), scan.ocr().toString());
+      List<Integer> accounted = new ArrayList<>(scan.ocr().pages());
+      accounted.addAll(scan.ocr().skippedPages());
+      assertEquals(IntStream.rangeClosed(1, pageCount).boxed().toList(), accounted.stream().sorted().toList());
+      assertTrue(text(List.of(scan)).contains("DS-2CD2347G2-LU"));
+    }
   }
 
   @Test
