@@ -131,6 +131,10 @@ class HostileRunTest {
         assertFalse(record.get("error").isNull(), name + " has no error: " + record);
       }
     });
+    // Byte-identical copies at two paths: two documents, one content hash.
+    JsonNode copy = records.get("good copy [1] #2 50% 'quoted' \"dq\" caf\u00e9 \u65e5\u672c.pdf");
+    assertFalse(records.get("good.pdf").get("document_id").equals(copy.get("document_id")));
+    assertEquals(records.get("good.pdf").get("sha256"), copy.get("sha256"));
     String everything = Files.readString(output.resolve("documents.jsonl"))
         + Files.readString(output.resolve("mentions.jsonl"));
     assertFalse(everything.contains("TOP-SECRET-MARKER-4471"), "a local file reached the records");

@@ -32,6 +32,7 @@ public final class ForkedParsers {
 
   private static final Map<String, Pool> POOLS = new ConcurrentHashMap<>();
   private static String javaCommand;
+  private static Path stderrScript;
 
   private ForkedParsers() {}
 
@@ -55,6 +56,7 @@ public final class ForkedParsers {
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
       script.toFile().deleteOnExit();
       Files.writeString(script, "#!/bin/sh\nexec " + shellQuoted(java) + " \"$@\" 2>>" + shellQuoted(stderrFile) + "\n");
+      stderrScript = script;
       return script.toString();
     } catch (IOException | UnsupportedOperationException e) {
       return java; // no POSIX shell here: stderr stays where it is
@@ -90,6 +92,19 @@ public final class ForkedParsers {
   public static void stopAll() {
     POOLS.values().forEach(ForkedParsers::stop);
     POOLS.clear();
+    deleteStderrScript();
+  }
+
+  private static synchronized void deleteStderrScript() {
+    try {
+      if (stderrScript != null) {
+        Files.deleteIfExists(stderrScript);
+      }
+    } catch (IOException e) {
+      // A script left in the temporary directory is harmless.
+    }
+    stderrScript = null;
+    javaCommand = null;
   }
 
   private static void stop(Pool pool) {

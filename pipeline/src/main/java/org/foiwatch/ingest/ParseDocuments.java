@@ -26,9 +26,9 @@ import org.apache.beam.sdk.values.TupleTagList;
 
 /**
  * Reads every listed input entry that its {@link InputConfinement} lets through (the others get
- * a {@code skipped} document) and parses it with Tika into documents: the file itself and each attachment, as
- * one element per input file (keyed by it), so that everything downstream runs per file
- * without regrouping. Files whose own document failed go to the {@link #FAILED} output with
+ * a {@code skipped} document) and parses it with Tika into documents: the file itself and each
+ * attachment, as one element per input file (keyed by it), so that everything downstream runs
+ * per file without regrouping. Files whose own document failed go to the {@link #FAILED} output with
  * their failure document (the dead letter, as data); both outputs are available to the caller,
  * and {@link #expand} returns them flattened.
  */
@@ -118,8 +118,7 @@ public final class ParseDocuments
         } else {
           InputConfinement.Verdict verdict = confinement.check(local);
           if (verdict.skipReason() != null) {
-            return List.of(TikaDocumentParser.unread(source,
-                DocumentStatus.SKIPPED, verdict.skipReason()));
+            return List.of(TikaDocumentParser.unread(source, DocumentStatus.SKIPPED, verdict.skipReason()));
           }
           long size = Files.size(verdict.file());
           if (size > limits.maxFileBytes()) {
@@ -131,15 +130,14 @@ public final class ParseDocuments
           }
         }
       } catch (IOException | RuntimeException e) {
-        return List.of(TikaDocumentParser.unread(source,
-            DocumentStatus.CORRUPT, "could not be read: " + e));
+        return List.of(TikaDocumentParser.unread(source, DocumentStatus.CORRUPT, "could not be read: " + e));
       }
       return parser.parse(source, content);
     }
 
     private ParsedDocument tooLarge(String source, long size) {
-      return TikaDocumentParser.unread(source,
-          DocumentStatus.TOO_LARGE, "file is " + size + " bytes, over --maxFileBytes=" + limits.maxFileBytes());
+      return TikaDocumentParser.unread(source, DocumentStatus.TOO_LARGE,
+          "file is " + size + " bytes, over --maxFileBytes=" + limits.maxFileBytes());
     }
 
     @Teardown
