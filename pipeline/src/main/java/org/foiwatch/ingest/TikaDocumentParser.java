@@ -30,6 +30,7 @@ import org.apache.tika.exception.TikaException;
 import org.apache.tika.exception.WriteLimitReachedException;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.PDF;
+import org.apache.tika.metadata.PagedText;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
@@ -398,10 +399,14 @@ public final class TikaDocumentParser implements AutoCloseable {
     if (isImage(mediaType)) {
       return List.of(1);
     }
+    if (ocr.mode() == OcrSettings.Mode.ALWAYS) {
+      // Every page; the PDF parser stops at the first it cannot send to OCR once the budget is spent.
+      Integer pages = metadata.getInt(PagedText.N_PAGES);
+      return pages == null ? List.of() : IntStream.rangeClosed(1, pages).boxed().toList();
+    }
     String[] charsPerPage = metadata.getValues(PDF.CHARACTERS_PER_PAGE);
     return IntStream.rangeClosed(1, charsPerPage.length)
-        .filter(page -> ocr.mode() == OcrSettings.Mode.ALWAYS
-            || Integer.parseInt(charsPerPage[page - 1]) <= OCR_AUTO_MAX_CHARS_PER_PAGE)
+        .filter(page -> Integer.parseInt(charsPerPage[page - 1]) <= OCR_AUTO_MAX_CHARS_PER_PAGE)
         .boxed().toList();
   }
 

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Hostile inputs through the real forked Tika parser: each ends in the status it deserves, and
@@ -127,8 +129,9 @@ class HostileFilesTest {
    * case, slower): the OCR budget, three quarters of the timeout with page rendering included,
    * ends the reading in time, so the pages read are kept and the rest are listed as skipped.
    */
-  @Test
-  void longScanKeepsThePagesReadBeforeItsOcrBudgetEnds() {
+  @ParameterizedTest
+  @EnumSource(value = OcrSettings.Mode.class, names = {"AUTO", "ALWAYS"})
+  void longScanKeepsThePagesReadBeforeItsOcrBudgetEnds(OcrSettings.Mode mode) {
     Tesseract.assumeAvailable();
     int pageCount = 20;
     List<BufferedImage> pages = new ArrayList<>();
@@ -137,7 +140,7 @@ class HostileFilesTest {
           List.of("The Council operates 12 Hikvision DS-2CD2347G2-LU cameras."), null), 300, 0, page));
     }
     try (TikaDocumentParser ocrParser = new TikaDocumentParser(ParserLimits.defaults().withTimeoutSeconds(16),
-        new OcrSettings(OcrSettings.Mode.AUTO, ""))) {
+        new OcrSettings(mode, ""))) {
       ParsedDocument scan = ocrParser.parse("/in/long-scan.pdf", ScannedLetters.imageOnlyPdf(pages)).get(0);
 
       assertEquals(DocumentStatus.PARSED, scan.status(), scan::error);
