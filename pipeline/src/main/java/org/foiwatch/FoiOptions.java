@@ -13,6 +13,13 @@ public interface FoiOptions extends PipelineOptions {
 
   void setInput(String value);
 
+  @Description("Symlinks in --input: inside follows a link only when its target is a file inside the input folder;"
+      + " outside follows every link to a file. Links not followed, FIFOs and devices get status skipped.")
+  @Default.String("inside")
+  String getFollowSymlinks();
+
+  void setFollowSymlinks(String value);
+
   @Description("Output directory for the record files (created when missing).")
   @Default.String("out")
   String getOutput();

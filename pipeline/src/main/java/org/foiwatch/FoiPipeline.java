@@ -1,13 +1,16 @@
 package org.foiwatch;
 
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.flink.FlinkPipelineOptions;
 import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -16,6 +19,7 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.foiwatch.extract.ExtractMentions;
 import org.foiwatch.ingest.ForkedParsers;
+import org.foiwatch.ingest.InputConfinement;
 import org.foiwatch.ingest.InputFiles;
 import org.foiwatch.ingest.MatchInputs;
 import org.foiwatch.ingest.OcrSettings;
@@ -41,14 +45,15 @@ public final class FoiPipeline {
   static final int USAGE_ERROR = 2;
   private static final String LOG_FILE_PROPERTY = "org.slf4j.simpleLogger.logFile";
   private static final String AWS_METADATA_DISABLED = "aws.disableEc2Metadata";
+  private static final String LOG_FILE = "foiwatch.log";
+  /** The terminal's stderr, for foiwatch's own one-line errors, whatever System.err becomes. */
+  private static final PrintStream TERMINAL = System.err;
 
   private FoiPipeline() {}
 
   public static void main(String[] args) {
-    // Log lines go to a file, not the terminal. Set here rather than in simplelogger.properties:
-    // the forked Tika JVMs share the class path and would truncate the same file.
     if (System.getProperty(LOG_FILE_PROPERTY) == null) {
-      System.setProperty(LOG_FILE_PROPERTY, "foiwatch.log");
+      logToFile(Path.of(LOG_FILE));
     }
     skipAwsInstanceMetadata(args);
     PipelineOptionsFactory.register(FoiOptions.class);
@@ -62,7 +67,7 @@ public final class FoiPipeline {
     try {
       options = PipelineOptionsFactory.fromArgs(args).withValidation().as(FoiOptions.class);
     } catch (IllegalArgumentException e) {
-      System.err.println("foiwatch: " + firstLine(e.getMessage()) + " (see --help)");
+      TERMINAL.println("foiwatch: " + firstLine(e.getMessage()) + " (see --help)");
       System.exit(USAGE_ERROR);
       return;
     }
@@ -72,11 +77,16 @@ public final class FoiPipeline {
     try {
       status = run(options, System.out);
     } catch (InputException e) {
-      System.err.println("foiwatch: " + e.getMessage());
+      TERMINAL.println("foiwatch: " + e.getMessage());
       status = USAGE_ERROR;
+    } catch (RuntimeException e) {
+      TERMINAL.println("foiwatch: the run failed: " + firstLine(e.toString()));
+      e.printStackTrace(); // into the log file, where there is one
+      status = 1;
     }
     System.out.flush();
     System.err.flush();
+    TERMINAL.flush();
     if (isFlinkRunner(options)) {
       // Embedded Flink's Pekko shutdown hook runs after its class loader is closed and prints a
       // ClassNotFoundException trace on every exit; the run is over and flushed, so skip hooks
@@ -85,6 +95,24 @@ public final class FoiPipeline {
       Runtime.getRuntime().halt(status);
     }
     System.exit(status);
+  }
+
+  /**
+   * Log lines and stack traces go to {@code file}, not the terminal: this JVM's through
+   * System.err (slf4j-simple writes there), the forked parser JVMs' through their stderr (see
+   * {@link ForkedParsers#STDERR_FILE_PROPERTY}). All of them append, so no writer overwrites
+   * another's lines. {@code -Dorg.slf4j.simpleLogger.logFile=System.err} keeps it all on the
+   * terminal. Not set in simplelogger.properties: the forked JVMs share the class path.
+   */
+  private static void logToFile(Path file) {
+    try {
+      Files.write(file, new byte[0]);
+      System.setErr(new PrintStream(new FileOutputStream(file.toFile(), true), true, StandardCharsets.UTF_8));
+      System.setProperty(LOG_FILE_PROPERTY, "System.err");
+      System.setProperty(ForkedParsers.STDERR_FILE_PROPERTY, file.toAbsolutePath().toString());
+    } catch (IOException e) {
+      TERMINAL.println("foiwatch: cannot write " + file + " (" + e.getMessage() + "); logging to the terminal");
+    }
   }
 
   /**
@@ -148,13 +176,13 @@ public final class FoiPipeline {
   /** Runs the pipeline, prints the summary, and returns the process exit status. */
   public static int run(FoiOptions options, PrintStream out) {
     org.apache.beam.sdk.io.FileSystems.setDefaultPipelineOptions(options);
-    List<MatchResult.Metadata> files;
+    List<KV<String, Long>> files;
     try {
       files = InputFiles.list(options.getInput());
     } catch (java.io.UncheckedIOException | IllegalArgumentException e) {
       throw new InputException("cannot read --input=" + options.getInput() + ": " + e.getMessage());
     }
-    List<String> inputs = files.stream().map(file -> file.resourceId().toString()).toList();
+    List<String> inputs = files.stream().map(KV::getKey).toList();
     if (inputs.isEmpty()) {
       throw new InputException("no input files match --input=" + options.getInput());
     }
@@ -163,6 +191,7 @@ public final class FoiPipeline {
     } catch (IllegalArgumentException e) {
       throw new InputException(e.getMessage());
     }
+    inputConfinement(options); // a wrong --followSymlinks stops here, before --output is cleared
     if (options.getRecordsPerShard() < 1) {
       throw new InputException("--recordsPerShard must be at least 1");
     }
@@ -198,12 +227,12 @@ public final class FoiPipeline {
     }
   }
 
-  public static Pipeline build(FoiOptions options, List<MatchResult.Metadata> files) {
+  public static Pipeline build(FoiOptions options, List<KV<String, Long>> files) {
     ParserLimits limits = parserLimits(options);
     Pipeline pipeline = Pipeline.create(options);
     PCollection<KV<String, List<ParsedDocument>>> parsed = pipeline
         .apply("MatchInputs", new MatchInputs(files, isDirectRunner(options)))
-        .apply("ParseDocuments", new ParseDocuments(limits, ocrSettings(options)));
+        .apply("ParseDocuments", new ParseDocuments(limits, ocrSettings(options), inputConfinement(options)));
     PCollectionTuple records = parsed
         .apply("CountParsedFiles", ParDo.of(new Progress.CountParsedFiles()))
         .setCoder(parsed.getCoder())
@@ -228,6 +257,14 @@ public final class FoiPipeline {
   private static boolean parsesInThisJvm(FoiOptions options) {
     return isDirectRunner(options) || (isFlinkRunner(options)
         && List.of("[auto]", "[local]", "[collection]").contains(options.as(FlinkPipelineOptions.class).getFlinkMaster()));
+  }
+
+  private static InputConfinement inputConfinement(FoiOptions options) {
+    return switch (options.getFollowSymlinks()) {
+      case "inside" -> InputConfinement.forInput(options.getInput(), false);
+      case "outside" -> InputConfinement.forInput(options.getInput(), true);
+      default -> throw new InputException("--followSymlinks must be inside or outside, not " + options.getFollowSymlinks());
+    };
   }
 
   private static OcrSettings ocrSettings(FoiOptions options) {

@@ -18,11 +18,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.foiwatch.testing.Fixtures;
 import org.foiwatch.testing.HostileFiles;
 import org.foiwatch.testing.SampleCorpus;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -114,6 +116,7 @@ class HostileRunTest {
     Files.write(sub.resolve("deeper.pdf"), good);
     expected.put("deeper.pdf", "parsed");
     Files.createSymbolicLink(sub.resolve("loop"), input);
+    expected.put("loop", "skipped");
 
     run("--parseTimeoutSeconds=10", "--parseMemoryMb=384");
 
@@ -128,6 +131,10 @@ class HostileRunTest {
         assertFalse(record.get("error").isNull(), name + " has no error: " + record);
       }
     });
+    // Byte-identical copies at two paths: two documents, one content hash.
+    JsonNode copy = records.get("good copy [1] #2 50% 'quoted' \"dq\" caf\u00e9 \u65e5\u672c.pdf");
+    assertFalse(records.get("good.pdf").get("document_id").equals(copy.get("document_id")));
+    assertEquals(records.get("good.pdf").get("sha256"), copy.get("sha256"));
     String everything = Files.readString(output.resolve("documents.jsonl"))
         + Files.readString(output.resolve("mentions.jsonl"));
     assertFalse(everything.contains("TOP-SECRET-MARKER-4471"), "a local file reached the records");
@@ -140,7 +147,46 @@ class HostileRunTest {
   }
 
   @Test
-  void mutatedSamplesAllGetRecords() throws Exception {
+  @Timeout(value = 5, unit = TimeUnit.MINUTES)
+  void entriesLeadingOutOfTheInputAreRecordedAsSkippedAndNeverRead() throws Exception {
+    write("good.pdf", HostileFiles.goodPdf());
+    Files.createSymbolicLink(input.resolve("passwd.txt"), Path.of("/etc/passwd"));
+    Files.createSymbolicLink(input.resolve("environ-link.txt"), Path.of("/proc/self/environ"));
+    Files.createSymbolicLink(input.resolve("dangling.pdf"), input.resolve("gone.pdf"));
+    Files.createSymbolicLink(input.resolve("inside-link.pdf"), input.resolve("good.pdf"));
+    assertEquals(0, new ProcessBuilder("mkfifo", input.resolve("pipe.txt").toString()).start().waitFor());
+    // A Latin-1 file name (byte 0xE9), not valid UTF-8.
+    Files.write(Path.of(java.net.URI.create(input.toUri() + "caf%E9.pdf")), HostileFiles.goodPdf());
+
+    run("--parseTimeoutSeconds=30");
+
+    Map<String, JsonNode> records = recordsByFile();
+    Map<String, String> statuses = new TreeMap<>();
+    records.forEach((name, record) -> statuses.put(name, record.get("status").asText()));
+    assertEquals(Map.of("good.pdf", "parsed", "inside-link.pdf", "parsed", "caf%E9.pdf", "parsed",
+        "passwd.txt", "skipped", "environ-link.txt", "skipped", "dangling.pdf", "skipped", "pipe.txt", "skipped"),
+        statuses);
+    assertTrue(records.get("pipe.txt").get("error").asText().contains("FIFO"));
+    assertTrue(records.get("dangling.pdf").get("error").asText().contains("dangling"));
+    assertTrue(records.get("caf%E9.pdf").get("source").asText().startsWith("file:///"));
+    List<String> targetBytes = new ArrayList<>(List.of(Files.readAllLines(Path.of("/etc/passwd")).get(0)));
+    System.getenv().values().stream().filter(value -> value.length() >= 12 && !input.toString().contains(value))
+        .forEach(targetBytes::add);
+    try (var outputs = Files.list(output)) {
+      for (Path file : outputs.filter(Files::isRegularFile).toList()) {
+        String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+        targetBytes.forEach(secret -> assertFalse(text.contains(secret), file + " holds " + secret));
+      }
+    }
+  }
+
+  /**
+   * Damaged copies of the samples, run through {@code main} in a JVM of its own as a user runs
+   * it: every file gets a record, and the terminal shows the summary alone while the parsers'
+   * stack traces go to foiwatch.log.
+   */
+  @Test
+  void mutatedSamplesAllGetRecordsAndOnlyTheSummaryReachesTheTerminal(@TempDir Path workDir) throws Exception {
     List<SampleCorpus.Sample> samples = SampleCorpus.samples();
     Random random = new Random(20261129L);
     int copies = 0;
@@ -151,8 +197,22 @@ class HostileRunTest {
       }
     }
 
-    run("--parseTimeoutSeconds=30");
+    Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), FoiPipeline.class.getName(),
+        "--input=" + input, "--output=" + output, "--parseTimeoutSeconds=30", "--progressSeconds=0", "--ocrCacheDir=")
+        .directory(workDir.toFile())
+        .redirectOutput(workDir.resolve("stdout.txt").toFile())
+        .redirectError(workDir.resolve("stderr.txt").toFile())
+        .start();
+    assertTrue(process.waitFor(10, TimeUnit.MINUTES), "the run did not end");
+    List<String> terminal = Files.readAllLines(workDir.resolve("stdout.txt"));
+    assertEquals(0, process.exitValue(), String.join("\n", terminal));
 
+    assertEquals("", Files.readString(workDir.resolve("stderr.txt")));
+    assertTrue(terminal.size() <= 4 && terminal.stream().allMatch(line -> line.startsWith("foiwatch: ")),
+        String.join("\n", terminal));
+    assertTrue(Files.readString(workDir.resolve("foiwatch.log")).contains("\tat org.apache."),
+        "the parsers' stack traces are not in foiwatch.log");
     Map<String, JsonNode> records = recordsByFile();
     assertEquals(copies, records.size());
     records.values().forEach(record -> assertTrue(

@@ -14,6 +14,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.tika.config.Field;
 import org.apache.tika.exception.TikaException;
@@ -21,6 +22,7 @@ import org.apache.tika.io.TemporaryResources;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.ocr.TesseractOCRConfig;
 import org.apache.tika.parser.ocr.TesseractOCRParser;
@@ -42,9 +44,11 @@ import org.xml.sax.helpers.DefaultHandler;
  *   <li>a cache: the text of each image (a scanned file, or a PDF page Tika rendered for OCR)
  *       is kept under {@code cacheDirectory}, keyed by the SHA-256 of the image bytes and the
  *       OCR settings, so a second run over the same files runs no Tesseract at all;
- *   <li>a per-file budget: once OCR has taken {@code budgetSeconds} for one input file, its
- *       remaining images are not read (and say so), so one long scan cannot use up the parse
- *       timeout and lose the text already read;
+ *   <li>a per-file budget: {@code budgetSeconds} of wall-clock time from the start of an input
+ *       file's parse, page rendering included. Once it is spent the PDF parser renders no more
+ *       pages for OCR (this parser then supports no image type) and Tesseract is stopped at it,
+ *       so the parse ends before the process timeout and keeps the text already read; the pages
+ *       not read are found by the pipeline (pages without text and without OCR text);
  *   <li>an account of each image in the XHTML: the {@code <div class="ocr">} that Tesseract's
  *       text comes in carries {@value #MILLIS_ATTRIBUTE} (OCR time, 0 from the cache), {@value
  *       #CACHED_ATTRIBUTE} and, for a skipped image, {@value #SKIPPED_ATTRIBUTE}. The div sits in
@@ -95,6 +99,29 @@ public class CachingTesseractOCRParser extends TesseractOCRParser {
     return budgetSeconds;
   }
 
+  /**
+   * No image type once the input file's budget is spent: the PDF parser asks before it renders
+   * a page for OCR, and rendering a page at 300 dpi takes about as long as reading it.
+   */
+  @Override
+  public Set<MediaType> getSupportedTypes(ParseContext context) {
+    return budget(context).remainingMillis() <= 0 ? Set.of() : super.getSupportedTypes(context);
+  }
+
+  /**
+   * The budget of the input file {@code context} belongs to (one ParseContext per input file,
+   * shared by its pages and attachments). It starts when first asked for: Tika asks each parser
+   * for its types as the parse begins.
+   */
+  private FileBudget budget(ParseContext context) {
+    FileBudget budget = context.get(FileBudget.class);
+    if (budget == null) {
+      budget = new FileBudget(budgetSeconds);
+      context.set(FileBudget.class, budget);
+    }
+    return budget;
+  }
+
   @Override
   public void parse(InputStream stream, ContentHandler handler, Metadata metadata, ParseContext context)
       throws IOException, SAXException, TikaException {
@@ -102,13 +129,8 @@ public class CachingTesseractOCRParser extends TesseractOCRParser {
     if (config.isSkipOcr()) {
       return;
     }
-    // One ParseContext per input file, shared by its pages and attachments: the budget's home.
-    FileBudget budget = context.get(FileBudget.class);
-    if (budget == null) {
-      budget = new FileBudget();
-      context.set(FileBudget.class, budget);
-    }
-    if (budgetSeconds > 0 && budget.spentMillis >= budgetSeconds * 1000L) {
+    FileBudget budget = budget(context);
+    if (budget.remainingMillis() <= 0) {
       write(handler, metadata, "", Map.of(SKIPPED_ATTRIBUTE, SKIPPED_BUDGET, MILLIS_ATTRIBUTE, "0"));
       return;
     }
@@ -123,16 +145,21 @@ public class CachingTesseractOCRParser extends TesseractOCRParser {
       }
       long started = System.nanoTime();
       OcrText capture = new OcrText();
+      boolean capped = capTesseractTime(context, budget);
       try {
         super.parse(new ByteArrayInputStream(image), capture, metadata, context);
       } catch (TikaException e) {
         // A timeout or crash on one image must not cost the document its other pages and text.
         LOG.warn("OCR failed on an image of {} bytes: {}", image.length, e.getMessage());
-        String millis = Long.toString(budget.spend(started));
+        String millis = Long.toString(millisSince(started));
         write(handler, metadata, "", Map.of(SKIPPED_ATTRIBUTE, SKIPPED_ERROR, MILLIS_ATTRIBUTE, millis));
         return;
+      } finally {
+        if (capped) {
+          context.set(TesseractOCRConfig.class, null);
+        }
       }
-      String millis = Long.toString(budget.spend(started));
+      String millis = Long.toString(millisSince(started));
       store(cached, capture.text());
       write(handler, metadata, capture.text(), Map.of(MILLIS_ATTRIBUTE, millis, CACHED_ATTRIBUTE, "false"));
     }
@@ -230,16 +257,38 @@ public class CachingTesseractOCRParser extends TesseractOCRParser {
     }
   }
 
-  /** The OCR time spent so far on the current input file. */
-  private static final class FileBudget {
-    private long spentMillis;
-
-    /** Adds the time since {@code startedNanos}, and returns it. */
-    long spend(long startedNanos) {
-      long millis = (System.nanoTime() - startedNanos) / 1_000_000;
-      spentMillis += millis;
-      return millis;
+  /**
+   * Stops Tesseract when the budget runs out rather than after its own timeout, unless the caller
+   * set Tesseract's options for this parse. True when it set them (to be removed after the image).
+   */
+  private boolean capTesseractTime(ParseContext context, FileBudget budget) {
+    if (budgetSeconds <= 0 || context.get(TesseractOCRConfig.class) != null) {
+      return false;
     }
+    TesseractOCRConfig capped = new TesseractOCRConfig();
+    capped.setTimeoutSeconds((int) Math.max(1, Math.min(getDefaultConfig().getTimeoutSeconds(),
+        (budget.remainingMillis() + 999) / 1000)));
+    context.set(TesseractOCRConfig.class, capped);
+    return true;
+  }
+
+  /** When the current input file's OCR budget ends. */
+  private static final class FileBudget {
+    private final long endsNanos;
+    private final boolean unlimited;
+
+    FileBudget(int seconds) {
+      this.unlimited = seconds <= 0;
+      this.endsNanos = System.nanoTime() + seconds * 1_000_000_000L;
+    }
+
+    long remainingMillis() {
+      return unlimited ? Long.MAX_VALUE : (endsNanos - System.nanoTime()) / 1_000_000;
+    }
+  }
+
+  private static long millisSince(long startedNanos) {
+    return (System.nanoTime() - startedNanos) / 1_000_000;
   }
 
   /** Collects the characters Tesseract's parser writes inside its div of class "ocr". */

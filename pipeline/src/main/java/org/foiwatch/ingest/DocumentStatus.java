@@ -12,6 +12,8 @@ public enum DocumentStatus {
   CORRUPT,
   /** No parser for this media type. */
   UNSUPPORTED,
+  /** Not read: a symlink leading out of the input folder or dangling, a FIFO, a device (see error). */
+  SKIPPED,
   /** Larger than --maxFileBytes: not parsed. */
   TOO_LARGE,
   /** Parsed, but a limit cut the text short (see truncated_by). */

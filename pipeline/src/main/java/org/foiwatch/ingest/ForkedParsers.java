@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,9 +23,49 @@ public final class ForkedParsers {
   /** A shared parser and the directory that holds its configuration and the files in flight. */
   record Pool(PipesParser parser, Path directory) {}
 
+  /**
+   * System property naming a file that the forked parser JVMs' stderr is appended to. Unset,
+   * they write to this JVM's stderr (tika-pipes passes it on), where parser libraries would print
+   * their stack traces to the terminal.
+   */
+  public static final String STDERR_FILE_PROPERTY = "foiwatch.parserStderrFile";
+
   private static final Map<String, Pool> POOLS = new ConcurrentHashMap<>();
+  private static String javaCommand;
+  private static Path stderrScript;
 
   private ForkedParsers() {}
+
+  /**
+   * The command that starts a parser JVM: this JVM's java, or where {@link #STDERR_FILE_PROPERTY}
+   * is set, a script that runs it with stderr appended to that file (tika-pipes offers no other
+   * way to send a child's stderr elsewhere).
+   */
+  static synchronized String javaCommand() {
+    if (javaCommand == null) {
+      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+      String stderrFile = System.getProperty(STDERR_FILE_PROPERTY);
+      javaCommand = stderrFile == null ? java : stderrScript(java, stderrFile);
+    }
+    return javaCommand;
+  }
+
+  private static String stderrScript(String java, String stderrFile) {
+    try {
+      Path script = Files.createTempFile("foiwatch-java", ".sh",
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      script.toFile().deleteOnExit();
+      Files.writeString(script, "#!/bin/sh\nexec " + shellQuoted(java) + " \"$@\" 2>>" + shellQuoted(stderrFile) + "\n");
+      stderrScript = script;
+      return script.toString();
+    } catch (IOException | UnsupportedOperationException e) {
+      return java; // no POSIX shell here: stderr stays where it is
+    }
+  }
+
+  private static String shellQuoted(String text) {
+    return "'" + text.replace("'", "'\\''") + "'";
+  }
 
   static Pool forConfig(String configXml) {
     return POOLS.computeIfAbsent(configXml, ForkedParsers::start);
@@ -51,6 +92,19 @@ public final class ForkedParsers {
   public static void stopAll() {
     POOLS.values().forEach(ForkedParsers::stop);
     POOLS.clear();
+    deleteStderrScript();
+  }
+
+  private static synchronized void deleteStderrScript() {
+    try {
+      if (stderrScript != null) {
+        Files.deleteIfExists(stderrScript);
+      }
+    } catch (IOException e) {
+      // A script left in the temporary directory is harmless.
+    }
+    stderrScript = null;
+    javaCommand = null;
   }
 
   private static void stop(Pool pool) {

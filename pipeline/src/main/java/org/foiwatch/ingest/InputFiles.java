@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -13,80 +14,97 @@ import java.util.List;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.values.KV;
 
 /**
- * Resolves the --input option to the input files, sorted by path. A local directory is walked
- * here, never following symlinked directories (so a link loop cannot multiply the inputs), and
- * a local file is taken literally (a name with {@code [}, {@code #} or {@code %} is not a glob);
- * a glob or a remote path (s3://...) is matched by Beam's filesystems.
+ * Resolves the --input option to the input entries, sorted by source: each is its {@code source}
+ * (see {@link InputPaths}) and its size as listed. A local directory is walked here, never
+ * following symlinked directories (so a link loop cannot multiply the inputs), and every entry
+ * that is not a directory is listed, links and special files included: {@link InputConfinement}
+ * decides when it is read whether it is parsed or skipped, so each gets a record. A local file is
+ * taken literally (a name with {@code [}, {@code #} or {@code %} is not a glob); a glob or a
+ * remote path (s3://...) is matched by Beam's filesystems.
  */
 public final class InputFiles {
 
   private InputFiles() {}
 
-  public static List<MatchResult.Metadata> list(String input) {
-    List<MatchResult.Metadata> files = new ArrayList<>();
-    boolean remote = input.contains("://");
-    if (!remote && !hasGlob(input) && Files.isDirectory(Path.of(input))) {
-      walk(Path.of(input).toAbsolutePath().normalize(), files);
-    } else if (!remote && !hasGlob(input) && Files.isRegularFile(Path.of(input))) {
-      files.add(metadata(Path.of(input).toAbsolutePath().normalize()));
-    } else if (!remote && !hasGlob(input)) {
+  public static List<KV<String, Long>> list(String input) {
+    List<KV<String, Long>> files = new ArrayList<>();
+    boolean literal = !input.contains("://") && !hasGlob(input);
+    Path path = literal ? Path.of(input).toAbsolutePath().normalize() : null;
+    if (literal && Files.isDirectory(path)) {
+      walk(path, files);
+    } else if (literal && Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+      files.add(KV.of(InputPaths.source(path), 0L));
+    } else if (literal) {
       // Nothing there. Beam would look for it by walking its parent directory tree, which for
       // a mistyped /path is the whole file system.
       return files;
     } else {
-      files.addAll(match(input.endsWith("/") ? input + "**" : input));
+      for (MatchResult.Metadata file : match(input.endsWith("/") ? input + "**" : input)) {
+        files.add(KV.of(file.resourceId().toString(), file.sizeBytes()));
+      }
     }
-    files.sort(Comparator.comparing(file -> file.resourceId().toString()));
+    files.sort(Comparator.comparing(KV::getKey));
     return files;
+  }
+
+  /**
+   * The local folder the input is confined to, as a real path in record form: the directory
+   * itself, a file's directory, or a glob's directory before its first wildcard; null for a
+   * remote input, which has no symlinks.
+   */
+  static String root(String input) {
+    if (InputPaths.isRemote(input)) {
+      return null;
+    }
+    String local = input.startsWith("file://") ? input.substring("file://".length()) : input;
+    Path path = Path.of(hasGlob(local) ? globDirectory(local) : local).toAbsolutePath().normalize();
+    if (!Files.isDirectory(path)) {
+      path = path.getParent();
+    }
+    try {
+      return InputPaths.source(path.toRealPath());
+    } catch (IOException e) {
+      return InputPaths.source(path);
+    }
+  }
+
+  private static String globDirectory(String glob) {
+    int wildcard = glob.length();
+    for (char c : new char[] {'*', '?', '{'}) {
+      int at = glob.indexOf(c);
+      wildcard = at >= 0 ? Math.min(wildcard, at) : wildcard;
+    }
+    int slash = glob.lastIndexOf('/', wildcard);
+    return slash < 0 ? "." : glob.substring(0, slash + 1);
   }
 
   private static boolean hasGlob(String input) {
     return input.indexOf('*') >= 0 || input.indexOf('?') >= 0 || input.indexOf('{') >= 0;
   }
 
-  private static void walk(Path directory, List<MatchResult.Metadata> files) {
+  private static void walk(Path directory, List<KV<String, Long>> files) {
     try {
       // Without FOLLOW_LINKS a symlinked directory is visited as a plain entry, not entered.
       Files.walkFileTree(directory, new SimpleFileVisitor<>() {
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-          if (Files.isRegularFile(file)) {
-            files.add(metadata(file));
-          }
+          files.add(KV.of(InputPaths.source(file), attributes.size()));
           return FileVisitResult.CONTINUE;
         }
 
         @Override
         public FileVisitResult visitFileFailed(Path file, IOException error) {
           // An unreadable entry still gets a record: reading it later fails with a reason.
-          files.add(MatchResult.Metadata.builder().setResourceId(FileSystems.matchNewResource(file.toString(), false))
-              .setSizeBytes(0).setIsReadSeekEfficient(true).setLastModifiedMillis(0).build());
+          files.add(KV.of(InputPaths.source(file), 0L));
           return FileVisitResult.CONTINUE;
         }
       });
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + directory, e);
     }
-  }
-
-  private static MatchResult.Metadata metadata(Path file) {
-    long size;
-    long modified;
-    try {
-      size = Files.size(file);
-      modified = Files.getLastModifiedTime(file).toMillis();
-    } catch (IOException e) {
-      size = 0;
-      modified = 0;
-    }
-    return MatchResult.Metadata.builder()
-        .setResourceId(FileSystems.matchNewResource(file.toString(), false))
-        .setSizeBytes(size)
-        .setIsReadSeekEfficient(true)
-        .setLastModifiedMillis(modified)
-        .build();
   }
 
   private static List<MatchResult.Metadata> match(String filepattern) {

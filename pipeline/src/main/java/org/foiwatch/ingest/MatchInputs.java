@@ -1,23 +1,27 @@
 package org.foiwatch.ingest;
 
 import java.util.List;
-import org.apache.beam.sdk.io.Compression;
-import org.apache.beam.sdk.io.FileIO;
-import org.apache.beam.sdk.io.fs.MatchResult;
-import org.apache.beam.sdk.io.fs.MetadataCoderV2;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.Reshuffle;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 
-/** The input files listed by {@link InputFiles}, opened for reading. */
-public final class MatchInputs extends PTransform<PBegin, PCollection<FileIO.ReadableFile>> {
+/**
+ * The input entries listed by {@link InputFiles} (source and listed size), spread over the
+ * workers. They are opened by {@link ParseDocuments}, which first checks each local entry
+ * against the {@link InputConfinement}.
+ */
+public final class MatchInputs extends PTransform<PBegin, PCollection<KV<String, Long>>> {
 
   private static final int FILES_PER_BUCKET = 50;
   private static final int MIN_BUCKETS = 8;
 
-  private final List<MatchResult.Metadata> files;
+  private final List<KV<String, Long>> files;
   private final boolean keysAreBundles;
 
   /**
@@ -26,7 +30,7 @@ public final class MatchInputs extends PTransform<PBegin, PCollection<FileIO.Rea
    * file balances the workers best: 2400 files at parallelism 2, 52.8 s with 48 keys, 49.3 s
    * with a key per file.
    */
-  public MatchInputs(List<MatchResult.Metadata> files, boolean keysAreBundles) {
+  public MatchInputs(List<KV<String, Long>> files, boolean keysAreBundles) {
     this.files = files;
     this.keysAreBundles = keysAreBundles;
   }
@@ -44,14 +48,12 @@ public final class MatchInputs extends PTransform<PBegin, PCollection<FileIO.Rea
   }
 
   @Override
-  public PCollection<FileIO.ReadableFile> expand(PBegin input) {
+  public PCollection<KV<String, Long>> expand(PBegin input) {
     return input
-        .apply("ListedFiles", Create.of(files).withCoder(MetadataCoderV2.of()))
+        .apply("ListedFiles", Create.of(files).withCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())))
         // A created collection sits on one worker; spread the files so every worker parses.
         .apply("SpreadFiles", keysAreBundles
-            ? Reshuffle.<MatchResult.Metadata>viaRandomKey().withNumBuckets(buckets(files.size()))
-            : Reshuffle.<MatchResult.Metadata>viaRandomKey())
-        // Uncompressed: a .gz or .zip input is a document to parse, not a stream to inflate.
-        .apply("OpenFiles", FileIO.readMatches().withCompression(Compression.UNCOMPRESSED));
+            ? Reshuffle.<KV<String, Long>>viaRandomKey().withNumBuckets(buckets(files.size()))
+            : Reshuffle.<KV<String, Long>>viaRandomKey());
   }
 }

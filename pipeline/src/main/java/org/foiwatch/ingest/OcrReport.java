@@ -3,6 +3,7 @@ package org.foiwatch.ingest;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * What OCR did for one document.
@@ -30,12 +31,17 @@ public record OcrReport(Status status, List<Integer> pages, int cachedPages, Lis
     return new OcrReport(status, List.of(), 0, List.of(), 0);
   }
 
-  /** The report for a document from the images its XHTML says were sent to OCR. */
-  public static OcrReport read(List<XhtmlBlockReader.OcrImage> images) {
+  /**
+   * The report for a document from the images its XHTML says were sent to OCR, and the pages
+   * that needed OCR: those never sent (the budget was spent before they were rendered) are
+   * skipped too.
+   */
+  public static OcrReport read(List<XhtmlBlockReader.OcrImage> images, List<Integer> neededPages) {
     List<Integer> pages = images.stream().filter(i -> i.skipped() == null).map(XhtmlBlockReader.OcrImage::page)
         .distinct().sorted().toList();
-    List<Integer> skipped = images.stream().filter(i -> i.skipped() != null).map(XhtmlBlockReader.OcrImage::page)
-        .distinct().sorted().toList();
+    List<Integer> skipped = Stream.concat(neededPages.stream(),
+            images.stream().filter(i -> i.skipped() != null).map(XhtmlBlockReader.OcrImage::page))
+        .filter(page -> !pages.contains(page)).distinct().sorted().toList();
     int cached = (int) images.stream().filter(XhtmlBlockReader.OcrImage::cached).count();
     long millis = images.stream().mapToLong(XhtmlBlockReader.OcrImage::millis).sum();
     return new OcrReport(pages.isEmpty() ? Status.SKIPPED : Status.RAN, pages, cached, skipped, millis);

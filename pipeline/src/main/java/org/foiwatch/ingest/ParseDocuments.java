@@ -1,11 +1,16 @@
 package org.foiwatch.ingest;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.util.List;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -20,14 +25,15 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 
 /**
- * Parses every matched file with Tika into documents: the file itself and each attachment, as
- * one element per input file (keyed by it), so that everything downstream runs per file
- * without regrouping. Files whose own document failed go to the {@link #FAILED} output with
+ * Reads every listed input entry that its {@link InputConfinement} lets through (the others get
+ * a {@code skipped} document) and parses it with Tika into documents: the file itself and each
+ * attachment, as one element per input file (keyed by it), so that everything downstream runs
+ * per file without regrouping. Files whose own document failed go to the {@link #FAILED} output with
  * their failure document (the dead letter, as data); both outputs are available to the caller,
  * and {@link #expand} returns them flattened.
  */
 public final class ParseDocuments
-    extends PTransform<PCollection<FileIO.ReadableFile>, PCollection<KV<String, List<ParsedDocument>>>> {
+    extends PTransform<PCollection<KV<String, Long>>, PCollection<KV<String, List<ParsedDocument>>>> {
 
   /** Input files that parsed (some attachments may have failed), with all their documents. */
   public static final TupleTag<KV<String, List<ParsedDocument>>> PARSED = new TupleTag<>() {};
@@ -36,16 +42,18 @@ public final class ParseDocuments
 
   private final ParserLimits limits;
   private final OcrSettings ocr;
+  private final InputConfinement confinement;
 
-  public ParseDocuments(ParserLimits limits, OcrSettings ocr) {
+  public ParseDocuments(ParserLimits limits, OcrSettings ocr, InputConfinement confinement) {
     this.limits = limits;
     this.ocr = ocr;
+    this.confinement = confinement;
   }
 
   @Override
-  public PCollection<KV<String, List<ParsedDocument>>> expand(PCollection<FileIO.ReadableFile> files) {
-    PCollectionTuple outputs =
-        files.apply("ParseFile", ParDo.of(new ParseFileFn(limits, ocr)).withOutputTags(PARSED, TupleTagList.of(FAILED)));
+  public PCollection<KV<String, List<ParsedDocument>>> expand(PCollection<KV<String, Long>> files) {
+    PCollectionTuple outputs = files.apply("ParseFile",
+        ParDo.of(new ParseFileFn(limits, ocr, confinement)).withOutputTags(PARSED, TupleTagList.of(FAILED)));
     KvCoder<String, List<ParsedDocument>> coder =
         KvCoder.of(StringUtf8Coder.of(), ListCoder.of(ParsedDocumentCoder.of()));
     return PCollectionList.of(outputs.get(PARSED).setCoder(coder))
@@ -53,19 +61,21 @@ public final class ParseDocuments
         .apply("AllFiles", Flatten.pCollections());
   }
 
-  /** Reads one file and parses it with the worker's Tika parser. */
-  static final class ParseFileFn extends DoFn<FileIO.ReadableFile, KV<String, List<ParsedDocument>>> {
+  /** Reads one file (source, listed size) and parses it with the worker's Tika parser. */
+  static final class ParseFileFn extends DoFn<KV<String, Long>, KV<String, List<ParsedDocument>>> {
     private final ParserLimits limits;
     private final OcrSettings ocr;
+    private final InputConfinement confinement;
     private final Counter files = Metrics.counter(ParseFileFn.class, "files");
     private final Counter attachments = Metrics.counter(ParseFileFn.class, "attachments");
     private final Counter pages = Metrics.counter(ParseFileFn.class, "pages");
     private final Counter failures = Metrics.counter(ParseFileFn.class, "failures");
     private transient TikaDocumentParser parser;
 
-    ParseFileFn(ParserLimits limits, OcrSettings ocr) {
+    ParseFileFn(ParserLimits limits, OcrSettings ocr, InputConfinement confinement) {
       this.limits = limits;
       this.ocr = ocr;
+      this.confinement = confinement;
     }
 
     @Setup
@@ -74,10 +84,10 @@ public final class ParseDocuments
     }
 
     @ProcessElement
-    public void process(@Element FileIO.ReadableFile file, MultiOutputReceiver out) {
-      String source = file.getMetadata().resourceId().toString();
+    public void process(@Element KV<String, Long> file, MultiOutputReceiver out) {
+      String source = file.getKey();
       files.inc();
-      List<ParsedDocument> documents = parseFile(file, source);
+      List<ParsedDocument> documents = parseFile(source, file.getValue());
       boolean fileFailed = false;
       for (ParsedDocument document : documents) {
         boolean failed = document.status().failed();
@@ -94,22 +104,40 @@ public final class ParseDocuments
       out.get(fileFailed ? FAILED : PARSED).output(KV.of(source, documents));
     }
 
-    private List<ParsedDocument> parseFile(FileIO.ReadableFile file, String source) {
-      long size = file.getMetadata().sizeBytes();
-      if (size > limits.maxFileBytes()) {
-        String id = TikaDocumentParser.documentId("size:" + size + ":" + source, "");
-        return List.of(TikaDocumentParser.failed(source, id, null, null, DocumentStatus.TOO_LARGE,
-            "file is " + size + " bytes, over --maxFileBytes=" + limits.maxFileBytes()));
-      }
+    private List<ParsedDocument> parseFile(String source, long listedSize) {
       byte[] content;
       try {
-        content = file.readFullyAsBytes();
+        Path local = InputPaths.localPath(source);
+        if (local == null) {
+          if (listedSize > limits.maxFileBytes()) {
+            return List.of(tooLarge(source, listedSize));
+          }
+          try (InputStream in = Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(source, false)))) {
+            content = in.readAllBytes();
+          }
+        } else {
+          InputConfinement.Verdict verdict = confinement.check(local);
+          if (verdict.skipReason() != null) {
+            return List.of(TikaDocumentParser.unread(source, DocumentStatus.SKIPPED, verdict.skipReason()));
+          }
+          long size = Files.size(verdict.file());
+          if (size > limits.maxFileBytes()) {
+            return List.of(tooLarge(source, size));
+          }
+          // No link is followed here: the verdict's path has none, and one swapped in since is refused.
+          try (InputStream in = Files.newInputStream(verdict.file(), LinkOption.NOFOLLOW_LINKS)) {
+            content = in.readAllBytes();
+          }
+        }
       } catch (IOException | RuntimeException e) {
-        String id = TikaDocumentParser.documentId("unreadable:" + source, "");
-        return List.of(TikaDocumentParser.failed(source, id, null, null, DocumentStatus.CORRUPT,
-            "could not be read: " + e.getMessage()));
+        return List.of(TikaDocumentParser.unread(source, DocumentStatus.CORRUPT, "could not be read: " + e));
       }
       return parser.parse(source, content);
+    }
+
+    private ParsedDocument tooLarge(String source, long size) {
+      return TikaDocumentParser.unread(source, DocumentStatus.TOO_LARGE,
+          "file is " + size + " bytes, over --maxFileBytes=" + limits.maxFileBytes());
     }
 
     @Teardown

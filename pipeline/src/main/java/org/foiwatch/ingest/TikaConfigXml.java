@@ -1,6 +1,5 @@
 package org.foiwatch.ingest;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -87,8 +86,7 @@ final class TikaConfigXml {
           .append("      <maxWaitForClientMillis>86400000</maxWaitForClientMillis>\n")
           .append("      <shutdownClientAfterMillis>60000</shutdownClientAfterMillis>\n")
           // The worker's own java, not whichever one is first on the PATH.
-          .append("      <javaPath>").append(escape(Path.of(System.getProperty("java.home"), "bin", "java").toString()))
-          .append("</javaPath>\n")
+          .append("      <javaPath>").append(escape(ForkedParsers.javaCommand())).append("</javaPath>\n")
           .append("      <timeoutMillis>").append(limits.parseTimeoutSeconds() * 1000L).append("</timeoutMillis>\n")
           // Results come back over the pipe whatever their size; there is no emitter.
           .append("      <maxForEmitBatchBytes>-1</maxForEmitBatchBytes>\n")

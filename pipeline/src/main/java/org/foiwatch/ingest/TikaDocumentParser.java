@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,12 +23,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.IntStream;
 import org.apache.tika.config.TikaConfig;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.exception.WriteLimitReachedException;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.PDF;
+import org.apache.tika.metadata.PagedText;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
@@ -60,6 +61,9 @@ public final class TikaDocumentParser implements AutoCloseable {
 
   /** Set by tika-pipes when the embedded-resource count limit stopped the parse. */
   private static final String EMBEDDED_LIMIT_KEY = "X-TIKA:EXCEPTION:embedded_resource_limit_reached";
+
+  private static final String PDF_MAGIC = "%PDF-";
+  private static final int PDF_TRAILER_WINDOW = 1024;
 
   /** Tika's own test for a PDF page without a usable text layer (--ocr=auto): at most 10 characters. */
   private static final int OCR_AUTO_MAX_CHARS_PER_PAGE = 10;
@@ -158,7 +162,7 @@ public final class TikaDocumentParser implements AutoCloseable {
   /** Parses {@code content}, the bytes of the input file at {@code source}. Never throws. */
   public List<ParsedDocument> parse(String source, byte[] content) {
     String sha256 = sha256(content);
-    String rootId = documentId(sha256, "");
+    String rootId = documentId(source, "");
     if (content.length == 0) {
       return List.of(failed(source, rootId, sha256, null, DocumentStatus.EMPTY, "the file is empty (0 bytes)"));
     }
@@ -166,7 +170,7 @@ public final class TikaDocumentParser implements AutoCloseable {
     if (parse.failure != null) {
       return List.of(failed(source, rootId, sha256, null, parse.failure, parse.error));
     }
-    return toDocuments(source, sha256, parse.metadata);
+    return toDocuments(source, sha256, pdfCutShort(content), parse.metadata);
   }
 
   /** Tika's metadata list for one file, or why there is none. */
@@ -259,7 +263,33 @@ public final class TikaDocumentParser implements AutoCloseable {
     return metadata;
   }
 
-  private List<ParsedDocument> toDocuments(String source, String rootSha, List<Metadata> results) {
+  /**
+   * A PDF ends with an end-of-file marker in its last 1024 bytes (ISO 32000-1, 7.5.5); without
+   * one it was cut short. PDFBox reads such a file without complaint, often as blank pages.
+   */
+  static boolean pdfCutShort(byte[] content) {
+    if (!new String(content, 0, Math.min(content.length, PDF_MAGIC.length()), StandardCharsets.ISO_8859_1).equals(PDF_MAGIC)) {
+      return false;
+    }
+    int from = Math.max(0, content.length - PDF_TRAILER_WINDOW);
+    return !new String(content, from, content.length - from, StandardCharsets.ISO_8859_1).contains("%%EOF");
+  }
+
+  /**
+   * Why a document that gave no text is damaged although its parser raised no error, or null:
+   * the parser's silence makes it look {@code empty}, which is kept for files that parse cleanly.
+   */
+  private static String silentDamage(String mediaType, int pages, boolean cutShort) {
+    if (cutShort) {
+      return "the PDF has no end-of-file marker (%%EOF): it was cut short";
+    }
+    if ("application/pdf".equals(mediaType) && pages == 0) {
+      return "the PDF has no readable page (damaged page tree)";
+    }
+    return null;
+  }
+
+  private List<ParsedDocument> toDocuments(String source, String rootSha, boolean rootCutShort, List<Metadata> results) {
     List<ParsedDocument> documents = new ArrayList<>(results.size());
     boolean tooDeep = false;
     for (Metadata metadata : results) {
@@ -272,8 +302,8 @@ public final class TikaDocumentParser implements AutoCloseable {
         tooDeep = true;
         continue;
       }
-      String documentId = documentId(rootSha, container ? "" : idPath);
-      String parentId = container ? null : documentId(rootSha, parentPath(idPath));
+      String documentId = documentId(source, container ? "" : idPath);
+      String parentId = container ? null : documentId(source, parentPath(idPath));
       // Attachments are not hashed: Tika's digester buffers or spools each embedded stream
       // whole, which a zip bomb turns into gigabytes before the text limit can stop it.
       String sha = container ? rootSha : null;
@@ -305,6 +335,7 @@ public final class TikaDocumentParser implements AutoCloseable {
           : metadata.get(TikaCoreProperties.EMBEDDED_EXCEPTION);
       boolean hasText = !blocks.isEmpty();
       OcrReport ocrReport = ocrReport(metadata, mediaType, read);
+      String damage = hasText ? null : silentDamage(mediaType, read.pages(), container && rootCutShort);
       if (exception != null && !hasText) {
         status = exception.contains("EncryptedDocumentException") ? DocumentStatus.ENCRYPTED : DocumentStatus.CORRUPT;
         error = describe(status, firstLine(exception));
@@ -314,6 +345,9 @@ public final class TikaDocumentParser implements AutoCloseable {
       } else if (isUnparsed(metadata)) {
         status = DocumentStatus.UNSUPPORTED;
         error = "no parser for media type " + mediaType;
+      } else if (damage != null) {
+        status = DocumentStatus.CORRUPT;
+        error = describe(status, damage);
       } else if (!hasText) {
         status = DocumentStatus.EMPTY;
         error = "no text found" + switch (ocrReport.status()) {
@@ -349,15 +383,31 @@ public final class TikaDocumentParser implements AutoCloseable {
    * needed OCR (an image, or a PDF page without text) that is off or cannot run here.
    */
   private OcrReport ocrReport(Metadata metadata, String mediaType, XhtmlBlockReader.Result read) {
-    if (!read.ocr().isEmpty()) {
-      return OcrReport.read(read.ocr());
-    }
     if (ocr.mode() == OcrSettings.Mode.NEVER) {
-      return OcrReport.of(OcrReport.Status.OFF);
+      return read.ocr().isEmpty() ? OcrReport.of(OcrReport.Status.OFF) : OcrReport.read(read.ocr(), List.of());
     }
-    boolean needed = isImage(mediaType) || Arrays.stream(metadata.getValues(PDF.CHARACTERS_PER_PAGE))
-        .anyMatch(chars -> Integer.parseInt(chars) <= OCR_AUTO_MAX_CHARS_PER_PAGE);
-    return OcrReport.of(needed && !tesseract ? OcrReport.Status.UNAVAILABLE : OcrReport.Status.NOT_NEEDED);
+    List<Integer> needed = pagesNeedingOcr(metadata, mediaType);
+    if (!tesseract) {
+      return OcrReport.of(needed.isEmpty() ? OcrReport.Status.NOT_NEEDED : OcrReport.Status.UNAVAILABLE);
+    }
+    return read.ocr().isEmpty() && needed.isEmpty() ? OcrReport.of(OcrReport.Status.NOT_NEEDED)
+        : OcrReport.read(read.ocr(), needed);
+  }
+
+  /** Pages OCR is for: an image's one page, or a PDF's pages without text (all with --ocr=always). */
+  private List<Integer> pagesNeedingOcr(Metadata metadata, String mediaType) {
+    if (isImage(mediaType)) {
+      return List.of(1);
+    }
+    if (ocr.mode() == OcrSettings.Mode.ALWAYS) {
+      // Every page; the PDF parser stops at the first it cannot send to OCR once the budget is spent.
+      Integer pages = metadata.getInt(PagedText.N_PAGES);
+      return pages == null ? List.of() : IntStream.rangeClosed(1, pages).boxed().toList();
+    }
+    String[] charsPerPage = metadata.getValues(PDF.CHARACTERS_PER_PAGE);
+    return IntStream.rangeClosed(1, charsPerPage.length)
+        .filter(page -> Integer.parseInt(charsPerPage[page - 1]) <= OCR_AUTO_MAX_CHARS_PER_PAGE)
+        .boxed().toList();
   }
 
   private static boolean isImage(String mediaType) {
@@ -398,6 +448,11 @@ public final class TikaDocumentParser implements AutoCloseable {
         Map.of(), List.of(), OcrReport.of(OcrReport.Status.NOT_NEEDED));
   }
 
+  /** The record of an input file that was not parsed at all (skipped, too large, unreadable). */
+  public static ParsedDocument unread(String source, DocumentStatus status, String error) {
+    return failed(source, documentId(source, ""), null, null, status, error);
+  }
+
   static DocumentStatus classify(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause()) {
       if (t instanceof EncryptedDocumentException) {
@@ -422,9 +477,12 @@ public final class TikaDocumentParser implements AutoCloseable {
     };
   }
 
-  /** Stable id from the input file's content hash and the embedded path. */
-  public static String documentId(String containerSha256, String idPath) {
-    return sha256((containerSha256 + "|" + idPath).getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+  /**
+   * Stable id from the input file's source and the embedded path: unique per input path, so two
+   * copies of one file are two documents (their equal {@code sha256} tells they are copies).
+   */
+  public static String documentId(String source, String idPath) {
+    return sha256((source + "|" + idPath).getBytes(StandardCharsets.UTF_8)).substring(0, 16);
   }
 
   public static String sha256(byte[] bytes) {

@@ -340,10 +340,11 @@ public final class HtmlReport {
   /** A link that opens the file (at the page, for PDFs) where the source is a local path; its name otherwise. */
   private static String fileLink(String source, int page) {
     String name = source.substring(source.lastIndexOf('/') + 1);
-    if (source.contains("://")) {
+    boolean fileUri = source.startsWith("file:");
+    if (source.contains("://") && !fileUri) {
       return escape(name);
     }
-    String uri = Path.of(source).toAbsolutePath().toUri().toString();
+    String uri = fileUri ? source : Path.of(source).toAbsolutePath().toUri().toString();
     boolean pdf = name.toLowerCase(Locale.ROOT).endsWith(".pdf");
     return "<a href=\"" + escape(pdf && page > 0 ? uri + "#page=" + page : uri) + "\" title=\"" + escape(source) + "\">"
         + escape(name) + "</a>";

@@ -5,17 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.foiwatch.testing.Fixtures;
 import org.foiwatch.testing.HostileFiles;
+import org.foiwatch.testing.ScannedLetters;
+import org.foiwatch.testing.Tesseract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Hostile inputs through the real forked Tika parser: each ends in the status it deserves, and
@@ -86,6 +93,64 @@ class HostileFilesTest {
     ParsedDocument restricted = root("restricted.pdf", HostileFiles.ownerPasswordOnlyPdf());
     assertEquals(DocumentStatus.PARSED, restricted.status(), restricted::error);
     assertTrue(text(List.of(restricted)).contains("DS-2CD2143G0-I"));
+  }
+
+  @Test
+  void pdfCutInsideItsPageIsCorruptNotEmpty() {
+    byte[] pdf = HostileFiles.contentLastPdf();
+    ParsedDocument whole = root("whole.pdf", pdf);
+    assertEquals(DocumentStatus.PARSED, whole.status(), whole::error);
+    assertTrue(text(List.of(whole)).contains("DS-2CD2143G0-I"));
+
+    int stream = new String(pdf, StandardCharsets.ISO_8859_1).indexOf("stream\n");
+    ParsedDocument cut = root("cut.pdf", java.util.Arrays.copyOf(pdf, stream + 20));
+    assertEquals(DocumentStatus.CORRUPT, cut.status(), cut::error);
+    assertTrue(cut.error().contains("%%EOF"), cut.error());
+  }
+
+  @Test
+  void pdfWhosePageTreeIsDamagedIsCorruptNotEmpty() {
+    // Same length, so the cross-reference offsets still hold: the page tree points to the font.
+    byte[] pdf = new String(HostileFiles.contentLastPdf(), StandardCharsets.ISO_8859_1)
+        .replace("/Kids [3 0 R]", "/Kids [4 0 R]").getBytes(StandardCharsets.ISO_8859_1);
+    ParsedDocument damaged = root("damaged.pdf", pdf);
+    assertEquals(DocumentStatus.CORRUPT, damaged.status(), damaged::error);
+    assertTrue(damaged.error().contains("no readable page"), damaged.error());
+  }
+
+  @Test
+  void blankPdfThatParsesCleanlyIsEmpty() {
+    ParsedDocument blank = root("blank.pdf", Fixtures.pdf(List.of(), null));
+    assertEquals(DocumentStatus.EMPTY, blank.status(), blank::error);
+  }
+
+  /**
+   * A long scan under a tight parse timeout (the default 120 s with a 60-page scan is the same
+   * case, slower): the OCR budget, three quarters of the timeout with page rendering included,
+   * ends the reading in time, so the pages read are kept and the rest are listed as skipped.
+   */
+  @ParameterizedTest
+  @EnumSource(value = OcrSettings.Mode.class, names = {"AUTO", "ALWAYS"})
+  void longScanKeepsThePagesReadBeforeItsOcrBudgetEnds(OcrSettings.Mode mode) {
+    Tesseract.assumeAvailable();
+    int pageCount = 20;
+    List<BufferedImage> pages = new ArrayList<>();
+    for (int page = 1; page <= pageCount; page++) {
+      pages.add(ScannedLetters.scan(new ScannedLetters.Letter(List.of("Wexcombe Borough Council", "Page " + page),
+          List.of("The Council operates 12 Hikvision DS-2CD2347G2-LU cameras."), null), 300, 0, page));
+    }
+    try (TikaDocumentParser ocrParser = new TikaDocumentParser(ParserLimits.defaults().withTimeoutSeconds(16),
+        new OcrSettings(mode, ""))) {
+      ParsedDocument scan = ocrParser.parse("/in/long-scan.pdf", ScannedLetters.imageOnlyPdf(pages)).get(0);
+
+      assertEquals(DocumentStatus.PARSED, scan.status(), scan::error);
+      assertTrue(scan.ocr().pages().contains(1), scan.ocr().toString());
+      assertFalse(scan.ocr().skippedPages().isEmpty(), scan.ocr().toString());
+      List<Integer> accounted = new ArrayList<>(scan.ocr().pages());
+      accounted.addAll(scan.ocr().skippedPages());
+      assertEquals(IntStream.rangeClosed(1, pageCount).boxed().toList(), accounted.stream().sorted().toList());
+      assertTrue(text(List.of(scan)).contains("DS-2CD2347G2-LU"));
+    }
   }
 
   @Test

@@ -385,15 +385,23 @@ class TikaDocumentParserTest {
   }
 
   @Test
-  void documentIdsAreStableAcrossParsesAndIndependentOfSource() {
+  void documentIdsAreStableAcrossParsesAndUniquePerPath() {
     byte[] raw = Fixtures.emlWithAttachments(MAIL, "Attached.", List.of(attachment("response.pdf", Fixtures.pdf(LETTER, null))));
 
-    List<String> first = parser.parse("/in/a.eml", raw).stream().map(ParsedDocument::documentId).toList();
-    List<String> second = parser.parse("/elsewhere/b.eml", raw).stream().map(ParsedDocument::documentId).toList();
+    List<ParsedDocument> first = parser.parse("/in/a.eml", raw);
+    List<ParsedDocument> again = parser.parse("/in/a.eml", raw);
+    List<ParsedDocument> copy = parser.parse("/elsewhere/a.eml", raw);
 
     assertEquals(2, first.size());
-    assertEquals(first, second);
-    assertEquals(2, first.stream().distinct().count());
+    assertEquals(ids(first), ids(again));
+    assertEquals(2, ids(first).stream().distinct().count());
+    // A byte-identical copy at another path is another document; sha256 tells it is a copy.
+    assertTrue(java.util.Collections.disjoint(ids(first), ids(copy)), ids(copy).toString());
+    assertEquals(first.get(0).sha256(), copy.get(0).sha256());
+  }
+
+  private static List<String> ids(List<ParsedDocument> documents) {
+    return documents.stream().map(ParsedDocument::documentId).toList();
   }
 
   @Test

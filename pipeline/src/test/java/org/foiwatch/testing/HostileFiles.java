@@ -40,6 +40,34 @@ public final class HostileFiles {
     return Fixtures.pdf(LETTER, EQUIPMENT);
   }
 
+  /**
+   * A one-page PDF laid out as ReportLab writes it: catalog, page tree and font first, the page's
+   * content stream last, then the cross-reference table. Cut inside the content stream, it still
+   * has its page, but no text: what a truncated download of such a letter looks like.
+   */
+  public static byte[] contentLastPdf() {
+    String content = "BT /F1 12 Tf 72 720 Td (" + LETTER.get(0) + ") Tj 0 -20 Td (Hikvision DS-2CD2143G0-I: 12) Tj ET\n"
+        + "%" + "padding ".repeat(64) + "\n";
+    List<String> objects = List.of(
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        "<< /Length " + content.length() + " >>\nstream\n" + content + "endstream");
+    StringBuilder pdf = new StringBuilder("%PDF-1.4\n");
+    List<Integer> offsets = new ArrayList<>();
+    for (int i = 0; i < objects.size(); i++) {
+      offsets.add(pdf.length());
+      pdf.append(i + 1).append(" 0 obj\n").append(objects.get(i)).append("\nendobj\n");
+    }
+    int xref = pdf.length();
+    pdf.append("xref\n0 ").append(objects.size() + 1).append("\n0000000000 65535 f \n");
+    offsets.forEach(offset -> pdf.append(String.format("%010d 00000 n \n", offset)));
+    pdf.append("trailer\n<< /Size ").append(objects.size() + 1).append(" /Root 1 0 R >>\nstartxref\n").append(xref)
+        .append("\n%%EOF\n");
+    return pdf.toString().getBytes(StandardCharsets.ISO_8859_1);
+  }
+
   /** Opens only with the user password "secret". */
   public static byte[] userPasswordPdf() {
     return encrypt(goodPdf(), "owner-secret", "secret");
