@@ -460,7 +460,7 @@ public final class ModelGrammars implements Serializable {
     return catalogue.byCanonical(contextVendor).or(() -> catalogue.resolve(contextVendor));
   }
 
-  /** 2 when the grammar is the context vendor's own, 1 when one of the two makes the other's. */
+  /** 2 when the grammar is the context vendor's own, 1 when one of the two makes or owns the other. */
   private static int contextScore(ModelGrammar g, Optional<Vendor> context) {
     if (context.isEmpty()) {
       return 0;
@@ -472,7 +472,9 @@ public final class ModelGrammars implements Serializable {
     Optional<Vendor> grammarVendor = VendorCatalogue.standard().byCanonical(g.vendor());
     boolean related =
         g.vendor().equals(c.oemOf())
-            || grammarVendor.map(v -> c.canonical().equals(v.oemOf())).orElse(false);
+            || g.vendor().equals(c.parent())
+            || grammarVendor.map(v -> c.canonical().equals(v.oemOf()) || c.canonical().equals(v.parent()))
+                .orElse(false);
     return related ? 1 : 0;
   }
 
