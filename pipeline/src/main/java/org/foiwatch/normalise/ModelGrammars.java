@@ -5,11 +5,13 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -289,7 +291,7 @@ public final class ModelGrammars implements Serializable {
       if (!m.matches()) {
         return Optional.empty();
       }
-      int unlikely = g.isProductName() ? -1 : startOfUnlikelySuffix(normalised, m, start, cut);
+      int unlikely = g.isProductName() ? -1 : startOfUnlikelySuffix(normalised, m, start, cut, g.suffixWords());
       if (unlikely < 0) {
         break;
       }
@@ -323,7 +325,8 @@ public final class ModelGrammars implements Serializable {
    * spec like "4MP", or is a short all-letter suffix in the same case as what precedes it; so
    * "DS-2CD2143G0-I cameras" and "P3375-V in" lose their last word, "DS 2CD2347G2 LU" does not.
    */
-  private static int startOfUnlikelySuffix(String text, Matcher m, int start, int end) {
+  private static int startOfUnlikelySuffix(
+      String text, Matcher m, int start, int end, Set<String> suffixWords) {
     int generationStart = groupStart(m, "gen");
     String previous = null;
     int segmentStart = start;
@@ -335,7 +338,8 @@ public final class ModelGrammars implements Serializable {
       }
       String segment = text.substring(segmentStart, i);
       boolean inGeneration = generationStart >= 0 && segmentStart > generationStart;
-      if (previous != null && !inGeneration && !plausibleSuffix(segment, previous)) {
+      boolean vendorWord = suffixWords.contains(segment.toLowerCase(Locale.ROOT));
+      if (previous != null && !inGeneration && !vendorWord && !plausibleSuffix(segment, previous)) {
         return spaceStartBefore(text, segmentStart, start);
       }
       if (i == end) {
@@ -517,6 +521,8 @@ public final class ModelGrammars implements Serializable {
   private static ModelGrammar toGrammar(JsonNode e) {
     Map<String, String> nameWords = new LinkedHashMap<>();
     e.path("words").forEach(w -> nameWords.put(w.asText().toLowerCase(Locale.ROOT), w.asText()));
+    Set<String> suffixWords = new HashSet<>();
+    e.path("suffix_words").forEach(w -> suffixWords.add(w.asText().toLowerCase(Locale.ROOT)));
     List<String> examples = new ArrayList<>();
     e.path("examples").forEach(x -> examples.add(x.asText()));
     return new ModelGrammar(
@@ -528,6 +534,7 @@ public final class ModelGrammars implements Serializable {
         e.path("requires_context").asBoolean(false),
         e.path("canonical_prefix").asText(""),
         Map.copyOf(nameWords),
+        Set.copyOf(suffixWords),
         List.copyOf(examples),
         e.path("source").asText(""));
   }
