@@ -45,6 +45,11 @@ public final class ModelGrammars implements Serializable {
 
   private static final int MAX_SUFFIX_LETTERS = 4;
 
+  /** Lower-case function words that follow a model in prose ("9 x cd52 and 12 x CD62"), never a suffix. */
+  private static final Set<String> PROSE_WORDS =
+      Set.of("and", "or", "nor", "in", "on", "at", "to", "of", "for", "by", "the", "a", "an", "with", "are",
+          "is", "was", "were", "as", "per", "via", "plus", "from");
+
   /** What may precede the model in a cell: whitespace, quotes, an opening bracket, a bullet. */
   private static final String OPENING_PUNCTUATION = " \t\r\n\u00A0\"'\u201C\u2018(\u2022*";
 
@@ -414,7 +419,8 @@ public final class ModelGrammars implements Serializable {
     if (hasDigit) {
       return !SPEC_TOKEN.matcher(segment).matches();
     }
-    if (!segment.chars().allMatch(Character::isLetter) || segment.length() > MAX_SUFFIX_LETTERS) {
+    if (!segment.chars().allMatch(Character::isLetter) || segment.length() > MAX_SUFFIX_LETTERS
+        || PROSE_WORDS.contains(segment)) {
       return false;
     }
     String previousLetters = previous.replaceAll("[^\\p{Alpha}]", "");

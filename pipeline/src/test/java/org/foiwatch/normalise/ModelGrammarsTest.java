@@ -160,7 +160,9 @@ class ModelGrammarsTest {
         "2N IP Force | | IP Force | 2N | camera",
         "Paxton Net2 Air | | Net2 Air | Paxton | other",
         "Ring Video Doorbell Wired | | Video Doorbell Wired | Ring | camera",
-        "VMC4060P | | VMC4060P | Arlo | camera"
+        "VMC4060P | | VMC4060P | Arlo | camera",
+        "IPC2K28SE-ADF40KMC-WL-I0 | | IPC2K28SE-ADF40KMC-WL-I0 | Uniview | camera",
+        "S2136LN | i-PRO | WV-S2136LN | i-PRO | camera"
       })
   void acceptsUnseenModelsOfTheMarketsFamilies(
       String cell, String context, String canonical, String vendor, String type) {
@@ -200,6 +202,7 @@ class ModelGrammarsTest {
     assertEquals(List.of("UVC-G4-BULLET"), canonicals(grammars.find("Ubiquiti UVC G4 BULLET 25no.", null)));
     assertEquals(List.of("UVC-G4-PRO"), canonicals(grammars.find("UVC-G4-PRO cameras and more", null)));
     assertEquals(List.of("Q1800-LE"), canonicals(grammars.find("AXIS Q1800-LE cameras", null)));
+    assertEquals(List.of("CB52", "CM42"), canonicals(grammars.find("Verkada (4 x cb52 and 2 x cm42)", "Verkada")));
   }
 
   @ParameterizedTest
