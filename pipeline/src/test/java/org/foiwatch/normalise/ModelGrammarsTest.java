@@ -162,7 +162,16 @@ class ModelGrammarsTest {
         "Ring Video Doorbell Wired | | Video Doorbell Wired | Ring | camera",
         "VMC4060P | | VMC4060P | Arlo | camera",
         "IPC2K28SE-ADF40KMC-WL-I0 | | IPC2K28SE-ADF40KMC-WL-I0 | Uniview | camera",
-        "S2136LN | i-PRO | WV-S2136LN | i-PRO | camera"
+        "S2136LN | i-PRO | WV-S2136LN | i-PRO | camera",
+        "DS-MH2211/64G | | DS-MH2211/64G | Hikvision | camera",
+        "DS-MP5608/GW | | DS-MP5608/GW | Hikvision | nvr",
+        "DS-2CV1021G0-IDW1 | | DS-2CV1021G0-IDW1 | Hikvision | camera",
+        "DS-3E0318P-E/M | | DS-3E0318P-E/M | Hikvision | other",
+        "DS-1005KI | | DS-1005KI | Hikvision | other",
+        "DH-PFS3005-4ET-60 | | PFS3005-4ET-60 | Dahua | other",
+        "AXIS C1210-E | | C1210-E | Axis | other",
+        "EcoSense IP | | EcoSense IP | Dedicated Micros | nvr",
+        "FLIR Quasar Mini | | Quasar Mini | Teledyne FLIR | camera"
       })
   void acceptsUnseenModelsOfTheMarketsFamilies(
       String cell, String context, String canonical, String vendor, String type) {
