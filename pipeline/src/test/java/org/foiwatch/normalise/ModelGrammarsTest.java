@@ -171,7 +171,13 @@ class ModelGrammarsTest {
         "DH-PFS3005-4ET-60 | | PFS3005-4ET-60 | Dahua | other",
         "AXIS C1210-E | | C1210-E | Axis | other",
         "EcoSense IP | | EcoSense IP | Dedicated Micros | nvr",
-        "FLIR Quasar Mini | | Quasar Mini | Teledyne FLIR | camera"
+        "FLIR Quasar Mini | | Quasar Mini | Teledyne FLIR | camera",
+        "AV20185DN-HB | | AV20185DN-HB | Arecont Vision | camera",
+        "ACTi B47 | | B47 | ACTi | camera",
+        "R400 | Rhombus | R400 | Rhombus | camera",
+        "SpeedFace-V3L | | SpeedFace-V3L | ZKTeco | other",
+        "Symphony Server | | Symphony Server | Senstar | vms",
+        "ZoneVu Enterprise | | ZoneVu Enterprise | Meyertech | vms"
       })
   void acceptsUnseenModelsOfTheMarketsFamilies(
       String cell, String context, String canonical, String vendor, String type) {
