@@ -177,7 +177,14 @@ class ModelGrammarsTest {
         "R400 | Rhombus | R400 | Rhombus | camera",
         "SpeedFace-V3L | | SpeedFace-V3L | ZKTeco | other",
         "Symphony Server | | Symphony Server | Senstar | vms",
-        "ZoneVu Enterprise | | ZoneVu Enterprise | Meyertech | vms"
+        "ZoneVu Enterprise | | ZoneVu Enterprise | Meyertech | vms",
+        "Hikvision DS-HD1 | | DS-HD1 | Hikvision | camera",
+        "DHI-DB11 | | DB11 | Dahua | camera",
+        "AD110 | Amcrest | AD110 | Amcrest | camera",
+        "Tapo C320WS | | Tapo C320WS | TP-Link | camera",
+        "FI9928P | | FI9928P | Foscam | camera",
+        "Wyze Cam Pan v3 | | Cam Pan v3 | Wyze | camera",
+        "NBN-63013BA | | NBN-63013BA | Bosch | camera"
       })
   void acceptsUnseenModelsOfTheMarketsFamilies(
       String cell, String context, String canonical, String vendor, String type) {

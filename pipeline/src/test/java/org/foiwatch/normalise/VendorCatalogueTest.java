@@ -152,6 +152,7 @@ class VendorCatalogueTest {
     assertEquals(List.of("FCC-COVERED", "NDAA-889"), hikmicro.restrictions());
     assertEquals(List.of("FCC-COVERED", "NDAA-889"), catalogue.byCanonical("HiLook").orElseThrow().restrictions());
     assertEquals(List.of("FCC-COVERED", "NDAA-889"), catalogue.byCanonical("Pyronix").orElseThrow().restrictions());
+    assertEquals("Dahua", catalogue.resolve("EmpireTech").orElseThrow().oemOf());
   }
 
   @Test
