@@ -3,6 +3,7 @@ package org.foiwatch.normalise;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -18,6 +19,8 @@ import java.util.regex.Pattern;
  * @param canonicalPrefix prefix written in the vendor's own case ("iDS-", "Mx-"), or ""
  * @param nameWords for product names (not codes): lower-case word to the vendor's spelling; empty
  *     for codes
+ * @param suffixWords lower-case words the vendor writes as a code's spaced segment ("UVC G4
+ *     BULLET"), kept even where a long all-letter word after a space would be read as prose
  * @param examples canonical models the grammar must accept
  * @param source where the naming scheme is documented
  */
@@ -30,6 +33,7 @@ public record ModelGrammar(
     boolean requiresContext,
     String canonicalPrefix,
     Map<String, String> nameWords,
+    Set<String> suffixWords,
     List<String> examples,
     String source)
     implements Serializable {

@@ -5,11 +5,13 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,6 +44,11 @@ public final class ModelGrammars implements Serializable {
               + "|[0-9]{1,6}(?:NOS?|PCS)");
 
   private static final int MAX_SUFFIX_LETTERS = 4;
+
+  /** Lower-case function words that follow a model in prose ("9 x cd52 and 12 x CD62"), never a suffix. */
+  private static final Set<String> PROSE_WORDS =
+      Set.of("and", "or", "nor", "in", "on", "at", "to", "of", "for", "by", "the", "a", "an", "with", "are",
+          "is", "was", "were", "as", "per", "via", "plus", "from");
 
   /** What may precede the model in a cell: whitespace, quotes, an opening bracket, a bullet. */
   private static final String OPENING_PUNCTUATION = " \t\r\n\u00A0\"'\u201C\u2018(\u2022*";
@@ -289,7 +296,7 @@ public final class ModelGrammars implements Serializable {
       if (!m.matches()) {
         return Optional.empty();
       }
-      int unlikely = g.isProductName() ? -1 : startOfUnlikelySuffix(normalised, m, start, cut);
+      int unlikely = g.isProductName() ? -1 : startOfUnlikelySuffix(normalised, m, start, cut, g.suffixWords());
       if (unlikely < 0) {
         break;
       }
@@ -323,7 +330,8 @@ public final class ModelGrammars implements Serializable {
    * spec like "4MP", or is a short all-letter suffix in the same case as what precedes it; so
    * "DS-2CD2143G0-I cameras" and "P3375-V in" lose their last word, "DS 2CD2347G2 LU" does not.
    */
-  private static int startOfUnlikelySuffix(String text, Matcher m, int start, int end) {
+  private static int startOfUnlikelySuffix(
+      String text, Matcher m, int start, int end, Set<String> suffixWords) {
     int generationStart = groupStart(m, "gen");
     String previous = null;
     int segmentStart = start;
@@ -335,7 +343,8 @@ public final class ModelGrammars implements Serializable {
       }
       String segment = text.substring(segmentStart, i);
       boolean inGeneration = generationStart >= 0 && segmentStart > generationStart;
-      if (previous != null && !inGeneration && !plausibleSuffix(segment, previous)) {
+      boolean vendorWord = suffixWords.contains(segment.toLowerCase(Locale.ROOT));
+      if (previous != null && !inGeneration && !vendorWord && !plausibleSuffix(segment, previous)) {
         return spaceStartBefore(text, segmentStart, start);
       }
       if (i == end) {
@@ -410,7 +419,8 @@ public final class ModelGrammars implements Serializable {
     if (hasDigit) {
       return !SPEC_TOKEN.matcher(segment).matches();
     }
-    if (!segment.chars().allMatch(Character::isLetter) || segment.length() > MAX_SUFFIX_LETTERS) {
+    if (!segment.chars().allMatch(Character::isLetter) || segment.length() > MAX_SUFFIX_LETTERS
+        || PROSE_WORDS.contains(segment)) {
       return false;
     }
     String previousLetters = previous.replaceAll("[^\\p{Alpha}]", "");
@@ -460,7 +470,7 @@ public final class ModelGrammars implements Serializable {
     return catalogue.byCanonical(contextVendor).or(() -> catalogue.resolve(contextVendor));
   }
 
-  /** 2 when the grammar is the context vendor's own, 1 when one of the two makes the other's. */
+  /** 2 when the grammar is the context vendor's own, 1 when one of the two makes or owns the other. */
   private static int contextScore(ModelGrammar g, Optional<Vendor> context) {
     if (context.isEmpty()) {
       return 0;
@@ -472,7 +482,9 @@ public final class ModelGrammars implements Serializable {
     Optional<Vendor> grammarVendor = VendorCatalogue.standard().byCanonical(g.vendor());
     boolean related =
         g.vendor().equals(c.oemOf())
-            || grammarVendor.map(v -> c.canonical().equals(v.oemOf())).orElse(false);
+            || g.vendor().equals(c.parent())
+            || grammarVendor.map(v -> c.canonical().equals(v.oemOf()) || c.canonical().equals(v.parent()))
+                .orElse(false);
     return related ? 1 : 0;
   }
 
@@ -515,6 +527,8 @@ public final class ModelGrammars implements Serializable {
   private static ModelGrammar toGrammar(JsonNode e) {
     Map<String, String> nameWords = new LinkedHashMap<>();
     e.path("words").forEach(w -> nameWords.put(w.asText().toLowerCase(Locale.ROOT), w.asText()));
+    Set<String> suffixWords = new HashSet<>();
+    e.path("suffix_words").forEach(w -> suffixWords.add(w.asText().toLowerCase(Locale.ROOT)));
     List<String> examples = new ArrayList<>();
     e.path("examples").forEach(x -> examples.add(x.asText()));
     return new ModelGrammar(
@@ -526,6 +540,7 @@ public final class ModelGrammars implements Serializable {
         e.path("requires_context").asBoolean(false),
         e.path("canonical_prefix").asText(""),
         Map.copyOf(nameWords),
+        Set.copyOf(suffixWords),
         List.copyOf(examples),
         e.path("source").asText(""));
   }

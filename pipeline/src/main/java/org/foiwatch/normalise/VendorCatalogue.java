@@ -178,12 +178,14 @@ public final class VendorCatalogue implements Serializable {
 
   private static Vendor toVendor(JsonNode e, Map<String, JsonNode> byName) {
     String oemOf = e.path("oem_of").isTextual() ? e.get("oem_of").asText() : null;
+    String parent = e.path("parent").isTextual() ? e.get("parent").asText() : null;
     List<String> formerNames = strings(e.path("former_names"));
     List<String> aliases = new ArrayList<>(strings(e.path("aliases")));
     formerNames.stream().filter(n -> !aliases.contains(n)).forEach(aliases::add);
     return new Vendor(
         e.get("canonical").asText(),
         oemOf,
+        parent,
         e.path("country").asText(null),
         strings(e.path("product_kinds")),
         effectiveRestrictions(e, byName),
@@ -193,14 +195,31 @@ public final class VendorCatalogue implements Serializable {
         e.path("source").asText(null));
   }
 
-  /** A vendor's own restrictions plus, for an OEM brand, those of the maker behind it. */
+  /**
+   * A vendor's own restrictions plus those of every company behind it: the maker an OEM brand
+   * relabels ({@code oem_of}) and the company that owns it ({@code parent}), transitively.
+   */
   private static List<String> effectiveRestrictions(JsonNode e, Map<String, JsonNode> byName) {
     Set<String> restrictions = new TreeSet<>();
     Set<String> visited = new HashSet<>();
-    for (JsonNode current = e;
-        current != null && visited.add(current.get("canonical").asText());
-        current = current.path("oem_of").isTextual() ? byName.get(current.get("oem_of").asText()) : null) {
+    List<JsonNode> pending = new ArrayList<>(List.of(e));
+    while (!pending.isEmpty()) {
+      JsonNode current = pending.remove(pending.size() - 1);
+      if (current == null || !visited.add(current.get("canonical").asText())) {
+        continue;
+      }
       restrictions.addAll(strings(current.path("restrictions")));
+      for (String relation : List.of("oem_of", "parent")) {
+        if (current.path(relation).isTextual()) {
+          JsonNode behind = byName.get(current.get(relation).asText());
+          if (behind == null) {
+            throw new IllegalStateException(
+                "vendors.json: " + current.get("canonical").asText() + " names unknown " + relation + " "
+                    + current.get(relation).asText());
+          }
+          pending.add(behind);
+        }
+      }
     }
     return List.copyOf(restrictions);
   }

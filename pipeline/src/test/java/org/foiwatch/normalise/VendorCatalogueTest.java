@@ -17,14 +17,17 @@ class VendorCatalogueTest {
   private final VendorCatalogue catalogue = VendorCatalogue.standard();
 
   @Test
-  void catalogueCoversAtLeastThirtyFiveVendorsWithSources() {
-    assertTrue(catalogue.vendors().size() >= 35, "vendors: " + catalogue.vendors().size());
+  void catalogueCoversTheMarketWithSources() {
+    assertTrue(catalogue.vendors().size() >= 100, "vendors: " + catalogue.vendors().size());
     Set<String> kinds = Set.of("camera", "dvr", "nvr", "encoder", "vms", "other");
     for (Vendor v : catalogue.vendors()) {
       assertFalse(v.source() == null || v.source().isBlank(), v.canonical() + " has no source");
       assertTrue(kinds.containsAll(v.productKinds()), v.canonical() + " " + v.productKinds());
       if (v.oemOf() != null) {
         assertTrue(catalogue.byCanonical(v.oemOf()).isPresent(), v.canonical() + " maker unknown");
+      }
+      if (v.parent() != null) {
+        assertTrue(catalogue.byCanonical(v.parent()).isPresent(), v.canonical() + " owner unknown");
       }
     }
   }
@@ -62,7 +65,30 @@ class VendorCatalogueTest {
         "Milestone Systems | Milestone",
         "FLIR Systems | Teledyne FLIR",
         "LTS | LTS",
-        "Annke | Annke"
+        "Annke | Annke",
+        "Axon Public Safety UK Limited | Axon",
+        "TASER International | Axon",
+        "Edesix Ltd | Motorola Solutions",
+        "Motorola Solutions UK Ltd | Motorola Solutions",
+        "Reveal Media Ltd | Reveal Media",
+        "Zepcam B.V. | Zepcam",
+        "Pinnacle Response Ltd | Pinnacle Response",
+        "Vysionics ITS | Jenoptik",
+        "Jenoptik Traffic Solutions UK | Jenoptik",
+        "PIPS Technology | Neology",
+        "NDI Recognition Systems Ltd | NDI Recognition Systems",
+        "Kapsch TrafficCom AG | Kapsch TrafficCom",
+        "SZ DJI Technology Co., Ltd. | DJI",
+        "Parrot Drones SAS | Parrot",
+        "NEC Software Solutions UK Ltd | NEC",
+        "Northgate Public Services | NEC",
+        "Corsight AI | Corsight AI",
+        "Facewatch Ltd | Facewatch",
+        "2N TELEKOMUNIKACE a.s. | 2N",
+        "Paxton Access Ltd | Paxton",
+        "Network Optix Inc. | Network Optix",
+        "Sunell Technology Corporation | Sunell",
+        "AnyVision | Oosto"
       })
   void resolvesWrittenFormsToTheCanonicalVendor(String asWritten, String canonical) {
     assertEquals(canonical, catalogue.resolve(asWritten).map(Vendor::canonical).orElse(null));
@@ -78,6 +104,13 @@ class VendorCatalogueTest {
         "lts",
         "Security Systems Ltd",
         "milestone",
+        "reveal",
+        "parrot",
+        "paxton",
+        "hexagon",
+        "arlo",
+        "nec",
+        "Vigilant",
         ""
       })
   void doesNotResolveOrdinaryWordsOrOtherCompanies(String asWritten) {
@@ -103,6 +136,34 @@ class VendorCatalogueTest {
     }
     for (String name : List.of("Axis", "Bosch", "Hanwha Vision", "Avigilon", "Milestone", "Uniview")) {
       assertEquals(List.of(), catalogue.byCanonical(name).orElseThrow().restrictions(), name);
+    }
+  }
+
+  @Test
+  void ownedBrandsKeepTheirNameAndInheritTheirOwnersRestrictions() {
+    Vendor avigilon = catalogue.resolve("Avigilon (Motorola Solutions)").orElseThrow();
+    assertEquals("Avigilon", avigilon.canonical());
+    assertEquals("Motorola Solutions", avigilon.parent());
+    assertEquals(List.of(), avigilon.restrictions());
+    assertEquals("Canon", catalogue.byCanonical("Axis").orElseThrow().parent());
+    assertEquals("Axis", catalogue.byCanonical("2N").orElseThrow().parent());
+    Vendor hikmicro = catalogue.byCanonical("HIKMICRO").orElseThrow();
+    assertEquals("Hikvision", hikmicro.parent());
+    assertEquals(List.of("FCC-COVERED", "NDAA-889"), hikmicro.restrictions());
+    assertEquals(List.of("FCC-COVERED", "NDAA-889"), catalogue.byCanonical("HiLook").orElseThrow().restrictions());
+    assertEquals(List.of("FCC-COVERED", "NDAA-889"), catalogue.byCanonical("Pyronix").orElseThrow().restrictions());
+    assertEquals("Dahua", catalogue.resolve("EmpireTech").orElseThrow().oemOf());
+  }
+
+  @Test
+  void formerNamesOfTheMarketResolveToTodaysCompany() {
+    for (String[] pair : new String[][] {
+        {"Motorola Solutions", "Edesix"}, {"Jenoptik", "Vysionics"}, {"Neology", "PIPS Technology"},
+        {"i-PRO", "Panasonic"}, {"Teledyne FLIR", "FLIR Systems"}, {"Hanwha Vision", "Samsung Techwin"},
+        {"NEC", "Northgate Public Services"}, {"Axon", "TASER International"}}) {
+      Vendor v = catalogue.byCanonical(pair[0]).orElseThrow();
+      assertTrue(v.formerNames().contains(pair[1]), pair[0] + " " + v.formerNames());
+      assertEquals(pair[0], catalogue.resolve(pair[1]).orElseThrow().canonical());
     }
   }
 
