@@ -80,7 +80,8 @@ final class WrappedCells {
   /**
    * Joins the first piece (one token or two) of line {@code below} that completes a code on line
    * {@code above}; true when it did. A continuation line holds only the overflow of a row's
-   * cells, a few short pieces: longer lines are running text, and a list's next item, and are left alone.
+   * cells, a few short pieces: longer lines are running text and a list's next item is no
+   * overflow; a line with a model of its own is the next row, and lends no piece to a code.
    */
   private static boolean moveUp(List<String> lines, int above, int below, ModelGrammars grammars) {
     List<String> lower = new ArrayList<>(List.of(lines.get(below).strip().split(" +")));
@@ -89,6 +90,7 @@ final class WrappedCells {
     }
     List<String> upper = List.of(lines.get(above).split(" "));
     Boolean upperHasModel = null;
+    Boolean lowerHasModel = null;
     for (int p = 0; p < lower.size(); p++) {
       // Two tokens first: "W 28M" is one piece written with a space.
       for (int width = Math.min(2, lower.size() - p); width >= 1; width--) {
@@ -106,6 +108,10 @@ final class WrappedCells {
             continue;
           }
           if (!wholePiece) {
+            lowerHasModel = lowerHasModel != null ? lowerHasModel : !grammars.find(lines.get(below), null, false).isEmpty();
+            if (lowerHasModel) {
+              return false;
+            }
             for (String joined : joins(code, piece)) {
               if (isWholeModel(joined, grammars)) {
                 return moved(lines, above, below, upper, u, joined, lower, p, width);

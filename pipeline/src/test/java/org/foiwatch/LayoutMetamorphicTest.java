@@ -1,0 +1,172 @@
+package org.foiwatch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.foiwatch.extract.DocumentExtractor;
+import org.foiwatch.extract.EquipmentMention;
+import org.foiwatch.ingest.ParsedDocument;
+import org.foiwatch.ingest.ParserLimits;
+import org.foiwatch.ingest.TikaDocumentParser;
+import org.foiwatch.normalise.EquipmentAggregator;
+import org.foiwatch.normalise.VendorCatalogue;
+import org.foiwatch.testing.Fixtures;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * One table of equipment facts, written in every layout a reply comes in (prose, list styles,
+ * text tables of each kind, spreadsheets, Word, HTML, e-mail, PDF) and read back through the
+ * real parser and extractor: every rendering must give the same vendor, model and count.
+ */
+class LayoutMetamorphicTest {
+
+  private record Fact(String vendor, String writtenVendor, String model, int count) {}
+
+  private static final List<Fact> FACTS = List.of(
+      new Fact("Hikvision", "Hangzhou Hikvision Digital Technology Co., Ltd.", "DS-2CD2386G2-IU", 2000),
+      new Fact("Hanwha Vision", "Hanwha Vision", "XNO-6120R", 340),
+      new Fact("Bosch", "Bosch Security Systems", "NDE-3503-AL", 7),
+      new Fact("Vivotek", "Vivotek", "IB9389-EH", 12),
+      new Fact("Axis", "Axis Communications AB", "P1465-LE", 1),
+      new Fact("Uniview", "Uniview", "IPC2122LB-SF28-A", 56));
+
+  private static final String INTRO = "Thank you for your request. The Council holds the information.";
+  private static final String CLOSING = "If you are unhappy with this response you may ask for an internal review.";
+
+  private static TikaDocumentParser parser;
+  private static DocumentExtractor extractor;
+  private static EquipmentAggregator aggregator;
+
+  @BeforeAll
+  static void setUp() {
+    parser = new TikaDocumentParser(ParserLimits.defaults().withIsolation(false));
+    extractor = new DocumentExtractor();
+    aggregator = new EquipmentAggregator(VendorCatalogue.standard());
+  }
+
+  @AfterAll
+  static void tearDown() {
+    parser.close();
+  }
+
+  private static String count(int n) {
+    return String.format("%,d", n);
+  }
+
+  private static List<List<String>> table(String countHeader) {
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of("Site", "Manufacturer", "Model", countHeader));
+    for (int i = 0; i < FACTS.size(); i++) {
+      Fact f = FACTS.get(i);
+      rows.add(List.of("Site " + (char) ('A' + i), f.writtenVendor(), f.model(), count(f.count())));
+    }
+    return rows;
+  }
+
+  private static String lines(Function<Fact, String> line) {
+    return String.join("\n", FACTS.stream().map(line).toList());
+  }
+
+  private static String textTable(String separator, boolean outer, String rule) {
+    StringBuilder out = new StringBuilder();
+    List<List<String>> rows = table("Qty");
+    for (int r = 0; r < rows.size(); r++) {
+      String joined = String.join(separator, rows.get(r));
+      out.append(outer ? "| " + joined + " |" : joined).append('\n');
+      if (r == 0 && rule != null) {
+        out.append(rule).append('\n');
+      }
+    }
+    return out.toString();
+  }
+
+  /** Columns padded to a fixed width, a long manufacturer wrapped within its column over several lines. */
+  private static String fixedWidth() {
+    StringBuilder out = new StringBuilder(String.format("%-10s%-24s%-20s%8s%n", "Site", "Manufacturer", "Model", "Number"));
+    for (int i = 0; i < FACTS.size(); i++) {
+      Fact f = FACTS.get(i);
+      List<String> pieces = wrap(f.writtenVendor(), 20);
+      out.append(String.format("%-10s%-24s%-20s%8s%n", "Site " + (char) ('A' + i), pieces.get(0), f.model(), count(f.count())));
+      pieces.subList(1, pieces.size()).forEach(piece -> out.append(String.format("%-10s%-24s%n", "", piece)));
+    }
+    return out.toString();
+  }
+
+  private static List<String> wrap(String text, int width) {
+    List<String> lines = new ArrayList<>();
+    StringBuilder line = new StringBuilder();
+    for (String word : text.split(" ")) {
+      if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+        lines.add(line.toString());
+        line.setLength(0);
+      }
+      line.append(line.length() > 0 ? " " : "").append(word);
+    }
+    lines.add(line.toString());
+    return lines;
+  }
+
+  private static byte[] text(String body) {
+    return (INTRO + "\n\n" + body + "\n\n" + CLOSING + "\n").getBytes(StandardCharsets.UTF_8);
+  }
+
+  static Stream<Arguments> renderings() {
+    return Stream.of(
+        Arguments.of("prose.txt", text(String.join(" ", FACTS.stream()
+            .map(f -> "The Council operates " + count(f.count()) + " " + f.writtenVendor() + " " + f.model() + " cameras.").toList()))),
+        Arguments.of("dashes.txt", text(lines(f -> "- " + count(f.count()) + " x " + f.writtenVendor() + " " + f.model()))),
+        Arguments.of("numbered.txt", text(lines(f -> (FACTS.indexOf(f) + 1) + ". " + f.writtenVendor() + " " + f.model() + " – " + count(f.count())))),
+        Arguments.of("bullets.txt", text(lines(f -> "• " + f.writtenVendor() + " " + f.model() + " (" + count(f.count()) + " no.)"))),
+        Arguments.of("semicolons.txt", text("Breakdown: " + String.join("; ", FACTS.stream()
+            .map(f -> f.writtenVendor() + " (" + f.model() + ") – " + count(f.count())).toList()) + ".")),
+        Arguments.of("pipes.txt", text("+------+\n" + textTable(" | ", true, "+======+") + "+------+")),
+        Arguments.of("markdown.txt", text(textTable(" | ", true, "|:---|:---|:---|---:|"))),
+        Arguments.of("tabs.txt", text(textTable("\t", false, null))),
+        Arguments.of("fixed-width.txt", text(fixedWidth())),
+        Arguments.of("register.csv", Fixtures.csv(withTitleRows(table("Quantity")))),
+        Arguments.of("register.xlsx", Fixtures.xlsx(List.of(new Fixtures.Sheet("Cameras", "CCTV equipment by site", table("No. of units"))))),
+        Arguments.of("letter.docx", Fixtures.docx(List.of(INTRO), table("How many"), List.of(CLOSING))),
+        Arguments.of("letter.odt", Fixtures.odt(List.of(INTRO), table("Units"))),
+        Arguments.of("letter.rtf", Fixtures.rtf(List.of(INTRO), table("Qty"))),
+        Arguments.of("page.html", Fixtures.html("Disclosure", List.of(INTRO), table("Number installed"))),
+        Arguments.of("reply.eml", Fixtures.emlHtml(new Fixtures.Mail("foi@example.gov.uk", "someone@example.org",
+            "Your request", "Mon, 4 Mar 2024 10:00:00 +0000", "<m1@example.gov.uk>"), List.of(INTRO), table("Cameras"))),
+        Arguments.of("letter.pdf", Fixtures.pdf(List.of(INTRO), table("Qty"), List.of(CLOSING))));
+  }
+
+  private static List<List<String>> withTitleRows(List<List<String>> table) {
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of("Example Council: CCTV cameras in service"));
+    rows.add(List.of("FOI reference 1234"));
+    rows.addAll(table);
+    return rows;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("renderings")
+  void everyLayoutGivesTheSameEquipment(String name, byte[] bytes) {
+    List<EquipmentAggregator.Found> found = new ArrayList<>();
+    for (ParsedDocument document : parser.parse("file:/replies/" + name, bytes)) {
+      for (EquipmentMention mention : extractor.extract(document).mentions()) {
+        found.add(new EquipmentAggregator.Found(document.documentId(), mention));
+      }
+    }
+    Map<String, Integer> read = new TreeMap<>();
+    for (EquipmentAggregator.Item item : aggregator.aggregate(found)) {
+      read.put(item.vendor() + " " + item.model(), item.quantity());
+    }
+    Map<String, Integer> expected = new TreeMap<>();
+    FACTS.forEach(f -> expected.put(f.vendor() + " " + f.model(), f.count()));
+    assertEquals(expected, read, name);
+  }
+}
