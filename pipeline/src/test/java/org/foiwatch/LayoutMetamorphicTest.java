@@ -95,25 +95,11 @@ class LayoutMetamorphicTest {
     StringBuilder out = new StringBuilder(String.format("%-10s%-24s%-20s%8s%n", "Site", "Manufacturer", "Model", "Number"));
     for (int i = 0; i < FACTS.size(); i++) {
       Fact f = FACTS.get(i);
-      List<String> pieces = wrap(f.writtenVendor(), 20);
+      List<String> pieces = Fixtures.wrap(f.writtenVendor(), 20);
       out.append(String.format("%-10s%-24s%-20s%8s%n", "Site " + (char) ('A' + i), pieces.get(0), f.model(), count(f.count())));
       pieces.subList(1, pieces.size()).forEach(piece -> out.append(String.format("%-10s%-24s%n", "", piece)));
     }
     return out.toString();
-  }
-
-  private static List<String> wrap(String text, int width) {
-    List<String> lines = new ArrayList<>();
-    StringBuilder line = new StringBuilder();
-    for (String word : text.split(" ")) {
-      if (line.length() > 0 && line.length() + 1 + word.length() > width) {
-        lines.add(line.toString());
-        line.setLength(0);
-      }
-      line.append(line.length() > 0 ? " " : "").append(word);
-    }
-    lines.add(line.toString());
-    return lines;
   }
 
   private static byte[] text(String body) {

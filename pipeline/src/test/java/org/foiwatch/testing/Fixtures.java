@@ -245,7 +245,8 @@ public final class Fixtures {
     }
   }
 
-  private static List<String> wrap(String line, int columns) {
+  /** {@code line} broken at spaces into lines of at most {@code columns} characters (a longer word stands alone). */
+  public static List<String> wrap(String line, int columns) {
     List<String> lines = new ArrayList<>();
     StringBuilder current = new StringBuilder();
     for (String word : line.split(" ")) {
