@@ -92,7 +92,9 @@ public final class ProseExtractor {
       } else {
         open = new int[] {span.getStart(), span.getEnd()};
       }
-      if (!ABBREVIATION_END.matcher(flat.substring(open[0], open[1])).find()) {
+      // Only the sentence's tail can end in an abbreviation: look there, not along the whole sentence.
+      Matcher tail = ABBREVIATION_END.matcher(flat).region(Math.max(open[0], open[1] - 16), open[1]).useTransparentBounds(true);
+      if (!tail.find()) {
         spans.add(open);
         open = null;
       }
