@@ -140,7 +140,7 @@ public final class ProseExtractor {
             null, null, null, found.productType(), start, end));
         continue;
       }
-      int leadStart = written != null && namesTheModel(flat, written.end(), start) ? written.start() : start;
+      int leadStart = written != null && namesTheModel(flat, written.end(), start) ? companyStart(flat, offset, written.start()) : start;
       Integer quantity = modelQuantity(unitText, leadStart - offset, found.start(), found.end())
           // A table row read as a line is a unit of its own, whatever sentences OCR's stray marks make of it.
           .or(() -> aloneOnItsLine(models, offset, original, start) ? trailingRowCount(original, end) : Optional.empty())
@@ -196,6 +196,24 @@ public final class ProseExtractor {
       sum += QuantityParser.parseCell(further.group(1)).orElse(0);
     }
     return sum;
+  }
+
+  /** A capitalised word of a company's name before its brand ("Robert" Bosch, "Zhejiang" Dahua). */
+  private static final Pattern NAME_WORD_BEFORE = Pattern.compile("(?<!\\p{L})\\p{Lu}\\p{L}+ $");
+  /** At most this many such words open a company's name before its brand. */
+  private static final int MAX_NAME_WORDS_BEFORE = 2;
+
+  /** Where the written company name that ends in a vendor's brand begins: "7 x Robert Bosch Ltd MODEL" counts from "Robert". */
+  private static int companyStart(String flat, int unitStart, int brandStart) {
+    int start = brandStart;
+    for (int words = 0; words < MAX_NAME_WORDS_BEFORE; words++) {
+      Matcher word = NAME_WORD_BEFORE.matcher(flat).region(Math.max(unitStart, start - 24), start).useTransparentBounds(true);
+      if (!word.find()) {
+        break;
+      }
+      start = word.start();
+    }
+    return start;
   }
 
   /** What may stand between a vendor's name and its model: the rest of a company name, no digit or other word of weight. */

@@ -11,8 +11,8 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * A .csv or .tsv file that Tika detects from its content as plain text arrives as lines; this
- * turns them into table rows (RFC 4180 quoting; comma, semicolon or tab, whichever the first
- * line holds most of) so the table reader sees its columns. A file named .csv whose content is
+ * turns them into table rows (RFC 4180 quoting; comma, semicolon or tab, whichever one of the
+ * first lines holds most of) so the table reader sees its columns. A file named .csv whose content is
  * something else (a PDF, a spreadsheet) is untouched: only plain text is split.
  */
 final class DelimitedText {
@@ -49,18 +49,24 @@ final class DelimitedText {
     return rows;
   }
 
+  /** Lines read to choose the delimiter: a title row or two may stand above the header. */
+  private static final int DELIMITER_LINES = 10;
+
+  /**
+   * Comma, semicolon or tab: whichever one of the first lines holds most of. A title row above
+   * the header ("Council - CCTV cameras in service") has few or none, so it does not decide.
+   */
   private static char delimiter(CharSequence text) {
-    int end = 0;
-    while (end < text.length() && text.charAt(end) != '\n') {
-      end++;
-    }
     char best = ',';
     long bestCount = 0;
-    for (char candidate : new char[] {',', ';', '\t'}) {
-      long count = text.subSequence(0, end).chars().filter(c -> c == candidate).count();
-      if (count > bestCount) {
-        best = candidate;
-        bestCount = count;
+    String[] lines = text.toString().split("\n", DELIMITER_LINES + 1);
+    for (int l = 0; l < Math.min(lines.length, DELIMITER_LINES); l++) {
+      for (char candidate : new char[] {',', ';', '\t'}) {
+        long count = lines[l].chars().filter(c -> c == candidate).count();
+        if (count > bestCount) {
+          best = candidate;
+          bestCount = count;
+        }
       }
     }
     return best;

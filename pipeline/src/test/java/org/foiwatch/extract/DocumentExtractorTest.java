@@ -89,6 +89,8 @@ class DocumentExtractorTest {
         p("1. Axis Communications AB P3245-LVE – 250\n2. Axis Communications AB Q6075-E – 4")));
     assertEquals(List.of("XNO-6080R:1", "PNM-9084RQZ:1200"), modelCounts(
         p("• 1 no. Hanwha Vision Co., Ltd. XNO-6080R\n• 1,200 no. Hanwha Vision Co., Ltd. PNM-9084RQZ")));
+    assertEquals(List.of("NBE-3502-AL:5", "IPC3618SB-ADF40KM-I0:9"), modelCounts(
+        p("- 5 x Robert Bosch Ltd NBE-3502-AL\n- 9 x Zhejiang Uniview Technologies IPC3618SB-ADF40KM-I0")));
     assertEquals(List.of("IPC-HDW5442TM-AS:40", "NVR4216-16P-4KS2:2"), modelCounts(
         p("Dahua breakdown: Dahua (IPC-HDW5442TM-AS) – 40; Dahua (NVR4216-16P-4KS2) – 2.")));
   }
