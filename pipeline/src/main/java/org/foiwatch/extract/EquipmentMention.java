@@ -8,6 +8,8 @@ import java.io.Serializable;
  *
  * @param vendor canonical vendor, or the name as written when {@code vendorKnown} is false
  * @param oemOf the real maker when the vendor is an OEM rebrand
+ * @param modelKnown false when the model was read by its shape alone ({@link
+ *     org.foiwatch.normalise.ModelShape}), no grammar knowing its family
  * @param start offset in the document's text ({@link DocumentText}); end is exclusive
  * @param tableKey identifies the table (or sheet) a row came from, null for prose; rows of one
  *     table add up, while a summary table and a register of the same units do not
@@ -19,6 +21,7 @@ public record EquipmentMention(
     String vendorAsWritten,
     String model,
     String modelAsWritten,
+    boolean modelKnown,
     Integer quantity,
     Role role,
     String productType,

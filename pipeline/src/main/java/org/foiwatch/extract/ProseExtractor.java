@@ -16,6 +16,7 @@ import org.foiwatch.extract.EquipmentMention.Role;
 import org.foiwatch.ingest.Block;
 import org.foiwatch.normalise.ModelGrammars;
 import org.foiwatch.normalise.ModelMatch;
+import org.foiwatch.normalise.ModelShape;
 import org.foiwatch.normalise.Vendor;
 import org.foiwatch.normalise.VendorCatalogue;
 
@@ -44,12 +45,14 @@ public final class ProseExtractor {
   private final VendorFinder vendorFinder;
   private final ModelGrammars grammars;
   private final VendorCatalogue catalogue;
+  private final MakerSlots makerSlots;
   private final SentenceDetectorME sentences;
 
   public ProseExtractor(VendorCatalogue catalogue, VendorFinder vendorFinder, ModelGrammars grammars) {
     this.catalogue = catalogue;
     this.vendorFinder = vendorFinder;
     this.grammars = grammars;
+    this.makerSlots = new MakerSlots(catalogue);
     try (InputStream model = ProseExtractor.class.getResourceAsStream(SENTENCE_MODEL)) {
       if (model == null) {
         throw new IllegalStateException("OpenNLP sentence model " + SENTENCE_MODEL + " is not on the classpath");
@@ -118,8 +121,12 @@ public final class ProseExtractor {
     String context = vendors.isEmpty() ? previousVendor : vendors.get(0).vendor().canonical();
     String lastVendor = vendors.isEmpty() ? previousVendor : vendors.get(vendors.size() - 1).vendor().canonical();
     List<ModelMatch> models = models(sentence, offset, vendors, context, ocr);
+    if (!ocr) {
+      addUnlistedCodes(sentence, offset, vendors, models);
+    }
+    List<MakerSlots.Maker> unknownMakers = unknownMakers(sentence, offset, vendors, models);
     // Most units name nothing: the negation and example patterns are read only where they matter.
-    if (vendors.isEmpty() && models.isEmpty()
+    if (vendors.isEmpty() && models.isEmpty() && unknownMakers.isEmpty()
         || NEGATED.matcher(sentence).find() || sentence.strip().endsWith("?")) {
       return lastVendor;
     }
@@ -137,7 +144,7 @@ public final class ProseExtractor {
       if (found.isSoftware()) {
         // Video management software names its maker; its version, channel or server counts are no equipment count.
         mentions.add(mention(text, block, base, vendor.get(), written == null ? null : written.asWritten(),
-            null, null, null, found.productType(), start, end));
+            null, null, true, null, found.productType(), start, end));
         continue;
       }
       int leadStart = written != null && namesTheModel(flat, written.end(), start) ? companyStart(flat, offset, written.start()) : start;
@@ -153,7 +160,7 @@ public final class ProseExtractor {
         quantity += furtherCount(sentence, found.end(), Math.max(found.end(), next));
       }
       mentions.add(mention(text, block, base, vendor.get(), written == null ? null : written.asWritten(),
-          found.canonical(), found.asWritten(), quantity, found.productType(), start, end));
+          found.canonical(), found.asWritten(), found.known(), quantity, found.productType(), start, end));
     }
     if (hypothetical) {
       return lastVendor;
@@ -169,10 +176,52 @@ public final class ProseExtractor {
       if (reported && quantity == null) {
         continue;
       }
-      mentions.add(mention(text, block, base, span.vendor(), span.asWritten(), null, null, quantity,
+      mentions.add(mention(text, block, base, span.vendor(), span.asWritten(), null, null, true, quantity,
           null, span.start(), span.end()));
     }
+    if (!reported) {
+      for (MakerSlots.Maker maker : unknownMakers) {
+        mentions.add(unknownMakerMention(text, block, base, unitText, offset, maker));
+      }
+    }
     return lastVendor;
+  }
+
+  /**
+   * Codes of a model's shape written right after a catalogued vendor's name that no grammar
+   * reads ("Hikvision ZX-4000 cameras"): an unseen family, kept with {@code grammarId} null. Not
+   * on OCR text, where a code no grammar reads is mostly a misread code of a known family.
+   */
+  private static void addUnlistedCodes(String sentence, int offset, List<VendorSpan> vendors, List<ModelMatch> models) {
+    for (VendorSpan span : vendors) {
+      ModelShape.codeAt(sentence, span.end() - offset)
+          .filter(code -> models.stream().noneMatch(m -> m.start() < code.end() && code.start() < m.end()))
+          .ifPresent(code -> models.add(new ModelMatch(code.start(), code.end(), code.asWritten(), code.canonical(),
+              span.vendor().canonical(), null, null)));
+    }
+    models.sort(Comparator.comparingInt(ModelMatch::start));
+  }
+
+  /** Makers the catalogue does not know, named in a maker slot of the unit clear of its known names and models. */
+  private List<MakerSlots.Maker> unknownMakers(String sentence, int offset, List<VendorSpan> vendors, List<ModelMatch> models) {
+    return makerSlots.find(sentence).stream()
+        .filter(maker -> vendors.stream().noneMatch(v -> v.start() - offset < maker.end() && maker.start() < v.end() - offset))
+        .filter(maker -> models.stream().noneMatch(m -> m.start() < (maker.code() == null ? maker.end() : maker.code().end())
+            && maker.start() < m.end()))
+        .toList();
+  }
+
+  /** An unknown maker's mention: its name as written, its model (by shape) and the count written with them. */
+  private static EquipmentMention unknownMakerMention(DocumentText text, Block block, int base, String unitText, int offset,
+      MakerSlots.Maker maker) {
+    ModelShape.Code code = maker.code();
+    Integer quantity = (code == null ? QuantityParser.before(unitText, maker.start())
+        : modelQuantity(unitText, maker.start(), code.start(), code.end())).orElse(null);
+    int start = offset + maker.start();
+    int end = offset + (code == null ? maker.end() : code.end());
+    return new EquipmentMention(maker.name(), false, null, maker.name(), code == null ? null : code.canonical(),
+        code == null ? null : code.asWritten(), false, quantity, Role.ITEM, null, block.page(), block.sheet(),
+        base + start, base + end, text.snippet(base + start, base + end), Method.PROSE, null);
   }
 
   /** "Hanwha Techwin: 73", "Axis Communications AB – c. 40": a unit that is a name and the count it labels. */
@@ -338,9 +387,9 @@ public final class ProseExtractor {
   }
 
   private static EquipmentMention mention(DocumentText text, Block block, int base, Vendor vendor, String vendorAsWritten,
-      String model, String modelAsWritten, Integer quantity, String productType, int start, int end) {
+      String model, String modelAsWritten, boolean modelKnown, Integer quantity, String productType, int start, int end) {
     return new EquipmentMention(vendor.canonical(), true, vendor.oemOf(), vendorAsWritten, model, modelAsWritten,
-        quantity, Role.ITEM, productType, block.page(), block.sheet(), base + start, base + end,
+        modelKnown, quantity, Role.ITEM, productType, block.page(), block.sheet(), base + start, base + end,
         text.snippet(base + start, base + end), Method.PROSE, null);
   }
 

@@ -10,6 +10,8 @@ import org.foiwatch.extract.EquipmentMention.Role;
 import org.foiwatch.ingest.Block;
 import org.foiwatch.normalise.ModelGrammars;
 import org.foiwatch.normalise.ModelMatch;
+import org.foiwatch.normalise.ModelShape;
+import org.foiwatch.normalise.NonMakers;
 import org.foiwatch.normalise.TableHeaders;
 import org.foiwatch.normalise.TableHeaders.Column;
 import org.foiwatch.normalise.Vendor;
@@ -117,7 +119,7 @@ public final class TableExtractor {
           .orElse(typeFromCell(cell(cells, columns[Column.TYPE.ordinal()])));
       // Software names its maker; its version or licence count is no model and no count.
       boolean software = "vms".equals(productType);
-      String modelCanonical = software ? null : model.map(ModelMatch::canonical).orElse(unlistedModel(modelCell));
+      String modelCanonical = software ? null : model.map(ModelMatch::canonical).orElse(ModelShape.cell(modelCell).orElse(null));
       Integer quantity = software ? null : register ? Integer.valueOf(1)
           : QuantityParser.parseCell(cell(cells, columns[Column.QUANTITY.ordinal()])).orElse(null);
       if (!register && quantity != null && quantity == 0) {
@@ -131,6 +133,7 @@ public final class TableExtractor {
           vendor.map(Vendor::canonical).orElse(unknownVendor), vendor.isPresent(),
           vendor.map(Vendor::oemOf).orElse(null), vendorAsWritten == null || vendorAsWritten.isEmpty() ? null : vendorAsWritten,
           modelCanonical, modelCanonical == null ? null : model.map(ModelMatch::asWritten).orElse(modelCell),
+          modelCanonical == null || model.isPresent(),
           quantity, register ? Role.REGISTER_ROW : Role.ITEM, productType, block.page(), block.sheet(),
           start, end, text.snippet(start, end), register ? Method.REGISTER : Method.TABLE, tableKey));
     }
@@ -201,17 +204,10 @@ public final class TableExtractor {
         || lower.contains("ptz") || lower.contains("turret") ? "camera" : "other";
   }
 
-  /** A model-column value no grammar knows: kept (normalised) when it looks like a model number. */
-  private static String unlistedModel(String cell) {
-    String normalised = cell.strip().toUpperCase(Locale.ROOT).replaceAll("[\\u2010-\\u2015]", "-").replaceAll("\\s+", " ");
-    boolean looksLikeModel = normalised.length() >= 3 && normalised.length() <= 40
-        && normalised.matches(".*\\d.*") && normalised.matches(".*[A-Z].*") && normalised.split(" ").length <= 3;
-    return looksLikeModel ? normalised : null;
-  }
-
+  /** A Manufacturer-column value that may name a maker: not a placeholder, an installer or a public body. */
   private static boolean isName(String cell) {
     return !cell.isBlank() && cell.length() <= 60 && !NOT_A_NAME.matcher(cell.strip()).matches()
-        && cell.matches(".*\\p{L}.*");
+        && cell.matches(".*\\p{L}.*") && !NonMakers.excludes(cell);
   }
 
   private static Optional<Integer> lastQuantity(List<String> cells) {

@@ -22,7 +22,7 @@ public final class EquipmentAggregator {
 
   /** One aggregated (vendor, model) with the mentions it rests on. */
   public record Item(
-      String vendor, boolean vendorKnown, String oemOf, String model, Integer quantity, String productType,
+      String vendor, boolean vendorKnown, String oemOf, String model, boolean modelKnown, Integer quantity, String productType,
       List<String> restricted, List<Integer> mentionIndexes) {}
 
   /** A mention with the document it was found in. */
@@ -56,7 +56,9 @@ public final class EquipmentAggregator {
       List<String> restricted = first.vendorKnown()
           ? catalogue.byCanonical(vendor).map(Vendor::restrictions).orElse(List.of())
           : List.of();
-      items.add(new Item(vendor, first.vendorKnown(), first.oemOf(), model, quantity, productType, restricted, indexes));
+      // A code some grammar read anywhere in the file is a known model, however else it was written.
+      boolean modelKnown = indexes.stream().anyMatch(i -> found.get(i).mention().modelKnown());
+      items.add(new Item(vendor, first.vendorKnown(), first.oemOf(), model, modelKnown, quantity, productType, restricted, indexes));
     }
     return items;
   }

@@ -38,7 +38,7 @@ public final class ModelGrammars implements Serializable {
   private static final String END_GUARD = "(?![\\p{Alnum}_]|[.,][0-9])";
 
   /** Space-separated tokens that describe the product rather than name it: 4MP, 2.8mm, 1080p, x4. */
-  private static final Pattern SPEC_TOKEN =
+  static final Pattern SPEC_TOKEN =
       Pattern.compile(
           "(?i)[0-9]{1,4}(?:[.][0-9]{1,2})?(?:MP|MM|FPS|CH|TB|GB|HZ|K)|[0-9]{3,4}P|X[0-9]{1,4}|[0-9]{1,4}X"
               + "|[0-9]{1,6}(?:NOS?|PCS)");

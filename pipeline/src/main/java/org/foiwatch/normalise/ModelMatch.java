@@ -11,7 +11,8 @@ import java.io.Serializable;
  * @param canonical the model as its vendor writes it, e.g. "DS-2CD2143G0-I", "M3106-L MK II"
  * @param vendor canonical name of the vendor the grammar belongs to
  * @param productType camera, dvr, nvr, encoder, vms or other
- * @param grammarId id of the grammar in model-grammars.json that matched
+ * @param grammarId id of the grammar in model-grammars.json that matched; null for a code read by
+ *     its shape alone ({@link ModelShape})
  */
 public record ModelMatch(
     int start,
@@ -22,6 +23,11 @@ public record ModelMatch(
     String productType,
     String grammarId)
     implements Serializable {
+
+  /** True when a grammar read the model, false when only its shape did. */
+  public boolean known() {
+    return grammarId != null;
+  }
 
   /** Video management or control-room software: it names its maker, and is no model number. */
   public boolean isSoftware() {

@@ -57,7 +57,7 @@ public final class RecordBuilder {
       equipment.add(EquipmentRecord.newBuilder()
           .setEquipmentId(id(source, item.vendor(), String.valueOf(item.model())))
           .setSource(source).setVendor(item.vendor()).setVendorKnown(item.vendorKnown()).setOemOf(item.oemOf())
-          .setModel(item.model()).setQuantity(item.quantity()).setProductType(item.productType())
+          .setModel(item.model()).setModelKnown(item.modelKnown()).setQuantity(item.quantity()).setProductType(item.productType())
           .setRestricted(item.restricted()).setMentionIds(ids).build());
     }
 

@@ -16,8 +16,24 @@ class EquipmentAggregatorTest {
   private static EquipmentAggregator.Found found(String document, String vendor, String model, Integer quantity,
       Method method, String table, int start) {
     Role role = method == Method.REGISTER ? Role.REGISTER_ROW : Role.ITEM;
-    return new EquipmentAggregator.Found(document, new EquipmentMention(vendor, true, null, vendor, model, model,
+    return new EquipmentAggregator.Found(document, new EquipmentMention(vendor, true, null, vendor, model, model, true,
         quantity, role, "camera", 1, null, start, start + 5, "", method, table));
+  }
+
+  private static EquipmentAggregator.Found unknown(String vendor, boolean vendorKnown, String model, boolean modelKnown, int start) {
+    return new EquipmentAggregator.Found("d", new EquipmentMention(vendor, vendorKnown, null, vendor, model, model, modelKnown,
+        2, Role.ITEM, "camera", 1, null, start, start + 5, "", Method.PROSE, null));
+  }
+
+  @Test
+  void unknownMakersAndFamiliesStayFlaggedAndAGrammarReadingAnywhereMakesTheModelKnown() {
+    List<EquipmentAggregator.Item> items = aggregator.aggregate(List.of(
+        unknown("Zentrix", false, "ZX-4000/B", false, 0),
+        unknown("Bosch", true, "FLX-77Q/W", false, 10),
+        unknown("Bosch", true, "FLX-77Q/W", true, 20)));
+    assertEquals(List.of("Bosch FLX-77Q/W true true []", "Zentrix ZX-4000/B false false []"),
+        items.stream().map(i -> i.vendor() + " " + i.model() + " " + i.vendorKnown() + " " + i.modelKnown() + " " + i.restricted())
+            .toList());
   }
 
   @Test

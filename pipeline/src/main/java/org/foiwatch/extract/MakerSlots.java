@@ -1,0 +1,91 @@
+package org.foiwatch.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.foiwatch.normalise.ModelShape;
+import org.foiwatch.normalise.NonMakers;
+import org.foiwatch.normalise.VendorCatalogue;
+
+/**
+ * Makers the catalogue does not know, where a sentence's wording makes a name a maker: "made
+ * by X", "manufactured by X", "the manufacturer is X", "supplied by X" when X then names its
+ * model ("supplied by X, model ZX-400" reads as "X ZX-400"), and "X ZX-400 cameras". A bare
+ * "X cameras" is not read: places and departments are written that way too. Names marking an
+ * installer, contractor, maintainer or public body ({@link NonMakers}) are never makers.
+ */
+final class MakerSlots {
+
+  /** An unknown maker's name in a unit, with the model-shaped code written right after it, if any. */
+  record Maker(int start, int end, String name, ModelShape.Code code) {}
+
+  /** Capitalised words of letters (hyphenated, "&"-joined), with a company's legal ending. */
+  private static final String NAME =
+      "(\\p{Lu}[\\p{L}'’]*(?:-\\p{L}+)*(?![\\p{L}\\p{N}\\-/])(?:[ ](?:&[ ])?\\p{Lu}[\\p{L}'’]*(?:-\\p{L}+)*(?![\\p{L}\\p{N}\\-/])){0,3}"
+          + "(?:,?[ ](?:Ltd|Limited|Inc|GmbH|Co|Corp|Corporation|AB|plc|PLC|LLC|BV|AG|SA)\\b\\.?)?)";
+
+  /** Slots whose verb makes the name a maker on its own. */
+  private static final Pattern MAKER_VERB = Pattern.compile(
+      "(?i:\\b(?:made|manufactured|produced|built|designed)\\s+by\\s+|\\bmanufacturer(?:\\s+(?:is|was))?\\s*[:–—-]?\\s+)" + NAME);
+  /** A supplier may be an installer: it is a maker only where its model code follows its name. */
+  private static final Pattern SUPPLIED_BY = Pattern.compile("(?i:\\bsupplied\\s+by\\s+)" + NAME);
+  /** "Zentrix ZX-400 cameras": a name, a code, then the kind of kit. */
+  private static final Pattern NAME_BEFORE_CODE = Pattern.compile("(?<![\\p{L}\\p{N}])" + NAME);
+  private static final Pattern KIT_AFTER_CODE = Pattern.compile(
+      "(?i)[ \\t]+(?:[a-z]+[ \\t]+){0,2}?(?:cameras?|domes?|bullets?|ptzs?|turrets?|recorders?|nvrs?|dvrs?|encoders?|units?)\\b");
+  /** Words before a slot that make the name who fitted or looks after the kit, not who made it. */
+  private static final Pattern INSTALLED_BEFORE = Pattern.compile(
+      "(?i)\\b(?:install(?:ed|s)?|fitted|maintain(?:ed|s)?|servic(?:ed|es)|contract(?:ed|or)?)\\b[^.;]{0,20}$");
+
+  private final VendorCatalogue catalogue;
+
+  MakerSlots(VendorCatalogue catalogue) {
+    this.catalogue = catalogue;
+  }
+
+  /** Unknown makers named in one unit, left to right. */
+  List<Maker> find(String unit) {
+    List<Maker> makers = new ArrayList<>();
+    Matcher verb = MAKER_VERB.matcher(unit);
+    while (verb.find()) {
+      add(unit, verb, codeAfter(unit, verb.end(1)), true, makers);
+    }
+    Matcher supplied = SUPPLIED_BY.matcher(unit);
+    while (supplied.find()) {
+      Optional<ModelShape.Code> code = codeAfter(unit, supplied.end(1));
+      if (code.isPresent()) {
+        add(unit, supplied, code, true, makers);
+      }
+    }
+    Matcher named = NAME_BEFORE_CODE.matcher(unit);
+    while (named.find()) {
+      Optional<ModelShape.Code> code = codeAfter(unit, named.end(1));
+      if (code.isPresent() && KIT_AFTER_CODE.matcher(unit).region(code.get().end(), unit.length()).lookingAt()) {
+        add(unit, named, code, false, makers);
+      }
+    }
+    makers.sort(java.util.Comparator.comparingInt(Maker::start));
+    return makers;
+  }
+
+  /** Adds the slot's name unless it is known, no maker's, or ({@code bySlot}) the slot follows installing words. */
+  private void add(String unit, Matcher slot, Optional<ModelShape.Code> code, boolean bySlot, List<Maker> makers) {
+    String name = slot.group(1);
+    boolean installer = bySlot && INSTALLED_BEFORE.matcher(unit.substring(Math.max(0, slot.start() - 40), slot.start(1))).find();
+    boolean seen = makers.stream().anyMatch(m -> m.start() == slot.start(1));
+    if (installer || seen || NonMakers.excludes(name) || catalogue.resolve(name).isPresent()) {
+      return;
+    }
+    makers.add(new Maker(slot.start(1), slot.end(1), name, code.orElse(null)));
+  }
+
+  /** The model-shaped code right after a name, an optional ", model" between them. */
+  private static Optional<ModelShape.Code> codeAfter(String unit, int nameEnd) {
+    Matcher label = MODEL_LABEL.matcher(unit).region(nameEnd, unit.length());
+    return ModelShape.codeAt(unit, label.lookingAt() ? label.end() - 1 : nameEnd);
+  }
+
+  private static final Pattern MODEL_LABEL = Pattern.compile("(?i),?[ \\t]+(?:model|type)[ \\t]*[:]?[ \\t]");
+}
