@@ -148,7 +148,7 @@ public final class ProseExtractor {
         continue;
       }
       int leadStart = written != null && namesTheModel(flat, written.end(), start) ? companyStart(flat, offset, written.start()) : start;
-      Integer quantity = modelQuantity(unitText, leadStart - offset, found.start(), found.end())
+      Integer quantity = modelQuantity(unitText, leadStart - offset, found.end())
           // A table row read as a line is a unit of its own, whatever sentences OCR's stray marks make of it.
           .or(() -> aloneOnItsLine(models, offset, original, start) ? trailingRowCount(original, end) : Optional.empty())
           .orElse(null);
@@ -156,7 +156,8 @@ public final class ProseExtractor {
         continue; // "products such as the DS-2CD2143G0-I": an example, not equipment
       }
       if (quantity != null) {
-        int next = models.indexOf(found) + 1 < models.size() ? models.get(models.indexOf(found) + 1).start() : sentence.length();
+        int following = models.indexOf(found) + 1;
+        int next = following < models.size() ? models.get(following).start() : sentence.length();
         quantity += furtherCount(sentence, found.end(), Math.max(found.end(), next));
       }
       mentions.add(mention(text, block, base, vendor.get(), written == null ? null : written.asWritten(),
@@ -216,7 +217,7 @@ public final class ProseExtractor {
       MakerSlots.Maker maker) {
     ModelShape.Code code = maker.code();
     Integer quantity = (code == null ? QuantityParser.before(unitText, maker.start())
-        : modelQuantity(unitText, maker.start(), code.start(), code.end())).orElse(null);
+        : modelQuantity(unitText, maker.start(), code.end())).orElse(null);
     int start = offset + maker.start();
     int end = offset + (code == null ? maker.end() : code.end());
     return new EquipmentMention(maker.name(), false, null, maker.name(), code == null ? null : code.canonical(),
@@ -305,7 +306,7 @@ public final class ProseExtractor {
    * "MODEL 39" in a table line), then one right before the vendor name or model ("146
    * Hikvision MODEL cameras").
    */
-  private static Optional<Integer> modelQuantity(String text, int leadStart, int start, int end) {
+  private static Optional<Integer> modelQuantity(String text, int leadStart, int end) {
     Optional<Integer> multiplied = explicitBefore(text, leadStart);
     if (multiplied.isPresent()) {
       return multiplied;
