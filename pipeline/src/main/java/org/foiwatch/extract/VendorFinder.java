@@ -37,6 +37,12 @@ public final class VendorFinder {
   private record Entry(Vendor vendor, List<String> tokens, boolean caseSensitive) {}
 
   private static final int TOKEN_CACHE_SIZE = 50_000;
+  /**
+   * Longer whitespace tokens stay whole, split only at glue characters: the tokenizer's features
+   * copy the token's text before and after every character, so its cost grows with the square
+   * of a token's length, and a 64 KB "word" took seconds.
+   */
+  private static final int MAX_TOKENIZED_CHARS = 256;
 
   private final TokenizerME tokenizer;
   /** Whitespace token to the pieces the tokenizer cuts it into (see {@link #tokenizePos}). */
@@ -218,6 +224,10 @@ public final class VendorFinder {
   List<Span> tokenizePos(String text) {
     List<Span> spans = new ArrayList<>();
     for (Span word : WhitespaceTokenizer.INSTANCE.tokenizePos(text)) {
+      if (word.length() > MAX_TOKENIZED_CHARS) {
+        spans.add(word);
+        continue;
+      }
       String token = word.getCoveredText(text).toString();
       if (tokenCache.size() >= TOKEN_CACHE_SIZE && !tokenCache.containsKey(token)) {
         tokenCache.clear();
