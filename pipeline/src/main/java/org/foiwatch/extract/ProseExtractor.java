@@ -122,7 +122,7 @@ public final class ProseExtractor {
    * OpenNLP reads a word to its end and back to its start for each end inside it, which made a
    * 64 KB "word" of dotted codes cost seconds. It never ends a sentence inside a word.
    */
-  static String longWordsEndOnce(String flat) {
+  private static String longWordsEndOnce(String flat) {
     char[] chars = null;
     int wordStart = 0;
     for (int i = 0; i <= flat.length(); i++) {
