@@ -3,6 +3,7 @@ package org.foiwatch;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.PipelineOptions;
+import org.foiwatch.extract.DocumentExtractor;
 
 /** Command-line options of foiwatch ({@code --name=value}); {@code --help} lists them. */
 public interface FoiOptions extends PipelineOptions {
@@ -91,6 +92,13 @@ public interface FoiOptions extends PipelineOptions {
   int getParseTimeoutSeconds();
 
   void setParseTimeoutSeconds(int value);
+
+  @Description("Seconds one document's extraction may take; a document that takes longer keeps the mentions found"
+      + " until then and is recorded as truncated (truncated_by = extract_timeout).")
+  @Default.Integer(DocumentExtractor.DEFAULT_TIMEOUT_SECONDS)
+  int getExtractTimeoutSeconds();
+
+  void setExtractTimeoutSeconds(int value);
 
   @Description("Heap in MB of the forked parser JVM; a file that exhausts it gets status oom and the parser restarts.")
   @Default.Integer(1024)

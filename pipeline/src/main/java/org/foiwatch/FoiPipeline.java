@@ -236,7 +236,7 @@ public final class FoiPipeline {
     PCollectionTuple records = parsed
         .apply("CountParsedFiles", ParDo.of(new Progress.CountParsedFiles()))
         .setCoder(parsed.getCoder())
-        .apply("ExtractMentions", new ExtractMentions())
+        .apply("ExtractMentions", new ExtractMentions(options.getExtractTimeoutSeconds()))
         .apply("BuildRecords", new BuildRecords());
     PCollection<SummaryRecord> summary = records.get(BuildRecords.FILE_SUMMARIES)
         .apply("SummarizeAuthorities", new SummarizeAuthorities(options.getOutput()));

@@ -1,7 +1,9 @@
 package org.foiwatch.extract;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 import org.foiwatch.ingest.Block;
 import org.foiwatch.ingest.ParsedDocument;
 import org.foiwatch.normalise.ModelGrammars;
@@ -14,14 +16,35 @@ import org.foiwatch.normalise.VendorCatalogue;
  */
 public final class DocumentExtractor {
 
-  /** The result for one document. */
-  public record Extraction(DocumentFields fields, List<EquipmentMention> mentions) implements java.io.Serializable {}
+  /** Seconds one document's extraction may take by default (--extractTimeoutSeconds). */
+  public static final int DEFAULT_TIMEOUT_SECONDS = 60;
+
+  /**
+   * The result for one document.
+   *
+   * @param timedOut true when the extraction budget ended it: the mentions are those found until then
+   */
+  public record Extraction(DocumentFields fields, List<EquipmentMention> mentions, boolean timedOut)
+      implements java.io.Serializable {}
 
   private final ModelGrammars grammars;
   private final TableExtractor tables;
   private final ProseExtractor prose;
+  private final Duration budget;
+  private final LongSupplier nanoClock;
 
   public DocumentExtractor() {
+    this(Duration.ofSeconds(DEFAULT_TIMEOUT_SECONDS));
+  }
+
+  /** An extractor that ends each document's extraction after {@code budget}. */
+  public DocumentExtractor(Duration budget) {
+    this(budget, System::nanoTime);
+  }
+
+  DocumentExtractor(Duration budget, LongSupplier nanoClock) {
+    this.budget = budget;
+    this.nanoClock = nanoClock;
     VendorCatalogue catalogue = VendorCatalogue.standard();
     this.grammars = ModelGrammars.standard();
     this.tables = new TableExtractor(catalogue, grammars);
@@ -30,8 +53,9 @@ public final class DocumentExtractor {
 
   public Extraction extract(ParsedDocument parsed) {
     if (parsed.blocks().isEmpty()) {
-      return new Extraction(DocumentFields.none(), List.of());
+      return new Extraction(DocumentFields.none(), List.of(), false);
     }
+    ExtractionBudget budget = new ExtractionBudget(this.budget, nanoClock);
     ParsedDocument document = StackedCells.rebuild(
         Answers.separate(WrappedCells.rejoin(OcrText.rejoinWrappedModels(parsed, grammars), grammars)));
     DocumentText text = new DocumentText(document.blocks());
@@ -44,6 +68,9 @@ public final class DocumentExtractor {
       readAsProse[i] = !excluded[i] && !blocks.get(i).isRow();
     }
     for (List<Integer> table : text.tables()) {
+      if (budget.isSpent()) {
+        break;
+      }
       TableExtractor.Result result = tables.extract(text, table, excluded);
       mentions.addAll(result.mentions());
       if (result.totalCameras() != null) {
@@ -54,12 +81,12 @@ public final class DocumentExtractor {
         table.forEach(row -> readAsProse[row] = !excluded[row]);
       }
     }
-    for (int i = 0; i < blocks.size(); i++) {
+    for (int i = 0; i < blocks.size() && !budget.stoppedWork(); i++) {
       if (readAsProse[i]) {
         // OCR gives running text, never table rows: only prose reads look-alikes back.
-        mentions.addAll(prose.extract(text, i, document.ocr().isOcrPage(blocks.get(i).page())));
+        mentions.addAll(prose.extract(text, i, document.ocr().isOcrPage(blocks.get(i).page()), budget));
       }
     }
-    return new Extraction(FoiFieldExtractor.extract(document, excluded, totalCameras), mentions);
+    return new Extraction(FoiFieldExtractor.extract(document, excluded, totalCameras), mentions, budget.stoppedWork());
   }
 }

@@ -50,9 +50,21 @@ public final class DocumentText {
 
   /** Plain text around [start, end): the line it stands on, cut to about 240 characters. */
   public String snippet(int start, int end) {
-    int from = Math.max(text.lastIndexOf('\n', Math.max(start - 1, 0)) + 1, start - 120);
-    int lineEnd = text.indexOf('\n', end);
-    int to = Math.min(lineEnd < 0 ? text.length() : lineEnd, end + 120);
+    // Only the 120 characters on each side are searched for the line's ends: a line may be megabytes long.
+    int from = start - 120;
+    for (int i = Math.max(start - 1, 0); i >= Math.max(0, start - 121); i--) {
+      if (text.charAt(i) == '\n') {
+        from = i + 1;
+        break;
+      }
+    }
+    int to = Math.min(text.length(), end + 120);
+    for (int i = end; i < to; i++) {
+      if (text.charAt(i) == '\n') {
+        to = i;
+        break;
+      }
+    }
     return text.substring(Math.max(0, from), Math.max(to, from)).replace('\t', ' ').strip();
   }
 

@@ -1,6 +1,7 @@
 package org.foiwatch.extract;
 
 import java.io.Serializable;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.coders.KvCoder;
@@ -29,20 +30,32 @@ public final class ExtractMentions extends PTransform<
   public record ExtractedDocument(ParsedDocument document, int chars, DocumentExtractor.Extraction extraction)
       implements Serializable {}
 
+  private final int extractTimeoutSeconds;
+
+  /** Each document's extraction ends after {@code extractTimeoutSeconds} (truncated_by = extract_timeout). */
+  public ExtractMentions(int extractTimeoutSeconds) {
+    this.extractTimeoutSeconds = extractTimeoutSeconds;
+  }
+
   @Override
   public PCollection<KV<String, List<ExtractedDocument>>> expand(PCollection<KV<String, List<ParsedDocument>>> files) {
     return files
-        .apply("ExtractDocuments", ParDo.of(new ExtractFn()))
+        .apply("ExtractDocuments", ParDo.of(new ExtractFn(extractTimeoutSeconds)))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), ListCoder.of(SerializableCoder.of(ExtractedDocument.class))));
   }
 
   static final class ExtractFn extends DoFn<KV<String, List<ParsedDocument>>, KV<String, List<ExtractedDocument>>> {
     private final Counter mentions = Metrics.counter(ExtractFn.class, "mentions");
+    private final int extractTimeoutSeconds;
     private transient DocumentExtractor extractor;
+
+    ExtractFn(int extractTimeoutSeconds) {
+      this.extractTimeoutSeconds = extractTimeoutSeconds;
+    }
 
     @Setup
     public void setup() {
-      extractor = new DocumentExtractor();
+      extractor = new DocumentExtractor(Duration.ofSeconds(extractTimeoutSeconds));
     }
 
     @ProcessElement
@@ -52,9 +65,18 @@ public final class ExtractMentions extends PTransform<
       for (ParsedDocument document : file.getValue()) {
         DocumentExtractor.Extraction extraction = extractor.extract(document);
         mentions.inc(extraction.mentions().size());
-        extracted.add(new ExtractedDocument(document.withBlocks(List.of()), document.chars(), extraction));
+        extracted.add(new ExtractedDocument(recorded(document, extraction), document.chars(), extraction));
       }
       out.output(KV.of(file.getKey(), extracted));
+    }
+
+    /** The document as its record shows it: without its text, and truncated when its extraction timed out. */
+    private ParsedDocument recorded(ParsedDocument document, DocumentExtractor.Extraction extraction) {
+      ParsedDocument withoutText = document.withBlocks(List.of());
+      return extraction.timedOut()
+          ? withoutText.truncated("extract_timeout", "extraction stopped after " + extractTimeoutSeconds
+              + " s (--extractTimeoutSeconds); the mentions found until then are kept")
+          : withoutText;
     }
   }
 }

@@ -3,9 +3,13 @@ package org.foiwatch.extract;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import opennlp.tools.sentdetect.SentenceDetectorME;
@@ -63,8 +67,11 @@ public final class ProseExtractor {
     }
   }
 
-  /** The equipment in one paragraph; {@code ocr} when its text came from OCR (see {@link ModelGrammars#searchText}). */
-  public List<EquipmentMention> extract(DocumentText text, int blockIndex, boolean ocr) {
+  /**
+   * The equipment in one paragraph; {@code ocr} when its text came from OCR (see {@link
+   * ModelGrammars#searchText}). Stops before the next unit once the budget is spent.
+   */
+  List<EquipmentMention> extract(DocumentText text, int blockIndex, boolean ocr, ExtractionBudget budget) {
     Block block = text.blocks().get(blockIndex);
     String original = ocr ? OcrText.blankRules(block.text()) : block.text();
     // Sentences and model numbers may wrap across lines: search a copy with spaces for line
@@ -75,6 +82,9 @@ public final class ProseExtractor {
     String previousVendor = null;
     for (int[] sentence : sentences(flat)) {
       for (int[] unit : Units.split(original, sentence[0], sentence[1])) {
+        if (budget.isSpent()) {
+          return mentions;
+        }
         previousVendor = extractUnit(text, block, base, original, flat, unit[0], unit[1], previousVendor, ocr, mentions);
       }
     }
@@ -89,15 +99,13 @@ public final class ProseExtractor {
   private List<int[]> sentences(String flat) {
     List<int[]> spans = new ArrayList<>();
     int[] open = null;
-    for (Span span : sentences.sentPosDetect(flat)) {
+    for (Span span : sentences.sentPosDetect(longWordsEndOnce(flat))) {
       if (open != null) {
         open[1] = span.getEnd();
       } else {
         open = new int[] {span.getStart(), span.getEnd()};
       }
-      // Only the sentence's tail can end in an abbreviation: look there, not along the whole sentence.
-      Matcher tail = ABBREVIATION_END.matcher(flat).region(Math.max(open[0], open[1] - 16), open[1]).useTransparentBounds(true);
-      if (!tail.find()) {
+      if (!endsWithAbbreviation(flat, open[0], open[1])) {
         spans.add(open);
         open = null;
       }
@@ -106,6 +114,50 @@ public final class ProseExtractor {
       spans.add(open);
     }
     return spans;
+  }
+
+  /** Longer words keep only their last sentence end for OpenNLP (see {@link #longWordsEndOnce}). */
+  private static final int MAX_WORD_WITH_ENDS = 256;
+
+  /**
+   * The text with the sentence ends ('.', '!', '?') of every word longer than
+   * {@link #MAX_WORD_WITH_ENDS} characters, but its last, made '_' (same length, so offsets hold):
+   * OpenNLP reads a word to its end and back to its start for each end inside it, which made a
+   * 64 KB "word" of dotted codes cost seconds. It never ends a sentence inside a word.
+   */
+  private static String longWordsEndOnce(String flat) {
+    char[] chars = null;
+    int wordStart = 0;
+    for (int i = 0; i <= flat.length(); i++) {
+      if (i < flat.length() && !Character.isWhitespace(flat.charAt(i))) {
+        continue;
+      }
+      if (i - wordStart > MAX_WORD_WITH_ENDS) {
+        boolean last = true;
+        for (int k = i - 1; k >= wordStart; k--) {
+          if (".!?".indexOf(flat.charAt(k)) >= 0 && !last) {
+            chars = chars == null ? flat.toCharArray() : chars;
+            chars[k] = '_';
+          }
+          last &= ".!?".indexOf(flat.charAt(k)) < 0;
+        }
+      }
+      wordStart = i + 1;
+    }
+    return chars == null ? flat : new String(chars);
+  }
+
+  /**
+   * True when [start, end) ends in an {@link #ABBREVIATION_END}. Only its last characters are
+   * read (the longest abbreviation, its full stop and the character before it), so sentences
+   * joined into one of any length cost no more.
+   */
+  private static boolean endsWithAbbreviation(String flat, int start, int end) {
+    int lastVisible = end;
+    while (lastVisible > start && Character.isWhitespace(flat.charAt(lastVisible - 1))) {
+      lastVisible--;
+    }
+    return ABBREVIATION_END.matcher(flat).region(Math.max(start, lastVisible - 8), end).find();
   }
 
   /**
@@ -131,8 +183,9 @@ public final class ProseExtractor {
       return lastVendor;
     }
     boolean hypothetical = HYPOTHETICAL.matcher(sentence).find();
-    List<String> vendorsWithModels = new ArrayList<>();
-    for (ModelMatch found : models) {
+    Set<String> vendorsWithModels = new HashSet<>();
+    for (int m = 0; m < models.size(); m++) {
+      ModelMatch found = models.get(m);
       int start = offset + found.start();
       int end = offset + found.end();
       VendorSpan written = nearestVendorBefore(vendors, start, found.vendor());
@@ -156,8 +209,7 @@ public final class ProseExtractor {
         continue; // "products such as the DS-2CD2143G0-I": an example, not equipment
       }
       if (quantity != null) {
-        int following = models.indexOf(found) + 1;
-        int next = following < models.size() ? models.get(following).start() : sentence.length();
+        int next = m + 1 < models.size() ? models.get(m + 1).start() : sentence.length();
         quantity += furtherCount(sentence, found.end(), Math.max(found.end(), next));
       }
       mentions.add(mention(text, block, base, vendor.get(), written == null ? null : written.asWritten(),
@@ -229,7 +281,16 @@ public final class ProseExtractor {
   private static final Pattern LABELLED_COUNT = Pattern.compile("[\\p{L}\\s.,&()'’]{0,40}[:–—-]\\s*([^:]{1,30})$");
 
   private static Optional<Integer> labelledCount(String unit, int nameEnd) {
-    Matcher labelled = LABELLED_COUNT.matcher(unit.substring(nameEnd).strip());
+    // Read in place, not from a stripped copy of the rest of the unit: a unit may name thousands of vendors.
+    int start = nameEnd;
+    int end = unit.length();
+    while (start < end && Character.isWhitespace(unit.charAt(start))) {
+      start++;
+    }
+    while (end > start && Character.isWhitespace(unit.charAt(end - 1))) {
+      end--;
+    }
+    Matcher labelled = LABELLED_COUNT.matcher(unit).region(start, end);
     return labelled.matches() ? QuantityParser.parseCell(labelled.group(1)) : Optional.empty();
   }
 
@@ -281,7 +342,9 @@ public final class ProseExtractor {
    * name to the next: "15 by Hikvision (...); 2 by ANNKE (2 x I91BN)".
    */
   private List<ModelMatch> models(String sentence, int offset, List<VendorSpan> vendors, String context, boolean ocr) {
-    List<ModelMatch> models = new ArrayList<>(grammars.find(sentence, context, ocr));
+    // Spans that never overlap, by start: the one starting last before a match's end is the only one it can overlap.
+    TreeMap<Integer, ModelMatch> models = new TreeMap<>();
+    grammars.find(sentence, context, ocr).forEach(found -> models.put(found.start(), found));
     for (int v = 0; v < vendors.size(); v++) {
       String vendor = vendors.get(v).vendor().canonical();
       if (vendor.equals(context)) {
@@ -289,15 +352,40 @@ public final class ProseExtractor {
       }
       int from = vendors.get(v).end() - offset;
       int to = v + 1 < vendors.size() ? vendors.get(v + 1).start() - offset : sentence.length();
-      for (ModelMatch found : grammars.find(sentence, vendor, ocr)) {
-        boolean inStretch = found.vendor().equals(vendor) && found.start() >= from && found.end() <= to;
-        if (inStretch && models.stream().noneMatch(m -> m.start() < found.end() && found.start() < m.end())) {
-          models.add(found);
+      for (ModelMatch found : modelsInStretch(sentence, from, to, vendor, ocr)) {
+        Map.Entry<Integer, ModelMatch> before = models.lowerEntry(found.end());
+        if (found.vendor().equals(vendor) && (before == null || before.getValue().end() <= found.start())) {
+          models.put(found.start(), found);
         }
       }
     }
-    models.sort(Comparator.comparingInt(ModelMatch::start));
-    return models;
+    return new ArrayList<>(models.values());
+  }
+
+  /**
+   * Context kept on each side of a vendor's stretch when its models are searched: the grammars'
+   * guards read a character beyond a match, a match may open with the brand name before the
+   * stretch and win over the code inside it, a raw match may run past the stretch before it is
+   * trimmed, and OCR look-alikes are read in windows of up to 48 characters.
+   */
+  private static final int STRETCH_CONTEXT = 64;
+
+  /**
+   * The models read with {@code vendor} that lie wholly in the sentence's stretch [from, to),
+   * with sentence offsets. Only the stretch and its context are searched, so a sentence naming
+   * thousands of vendors is read in time proportional to its length, not once per vendor.
+   */
+  private List<ModelMatch> modelsInStretch(String sentence, int from, int to, String vendor, boolean ocr) {
+    int windowStart = Math.max(0, from - STRETCH_CONTEXT);
+    int windowEnd = Math.min(sentence.length(), to + STRETCH_CONTEXT);
+    List<ModelMatch> inStretch = new ArrayList<>();
+    for (ModelMatch found : grammars.find(sentence.substring(windowStart, windowEnd), vendor, ocr)) {
+      ModelMatch shifted = found.shifted(windowStart);
+      if (shifted.start() >= from && shifted.end() <= to) {
+        inStretch.add(shifted);
+      }
+    }
+    return inStretch;
   }
 
   /**
@@ -331,6 +419,8 @@ public final class ProseExtractor {
   private static final Pattern MULTIPLIER_AFTER = Pattern.compile("(?i)^[\\s,;:]*\\d{1,6}\\s*(?:x|×|no\\.?)\\s");
 
   private static final Pattern MULTIPLIER_ALONE = Pattern.compile("(?i)\\s*(?:x|×|no\\.?|nos\\.?|units?\\s+of)\\s*");
+  /** Every character {@link #MULTIPLIER_ALONE} can match, in lower case. */
+  private static final String MULTIPLIER_CHARS = "x×nosuitf. \t\u000B\f\r";
 
   private static Optional<Integer> explicitBefore(String text, int position) {
     String before = text.substring(Math.max(0, position - 20), position);
@@ -338,24 +428,52 @@ public final class ProseExtractor {
       return Optional.empty();
     }
     Optional<Integer> count = QuantityParser.before(text, position);
-    int lineStart = text.lastIndexOf('\n', position - 1);
-    if (count.isPresent() || lineStart < 0 || !MULTIPLIER_ALONE.matcher(text.substring(lineStart + 1, position)).matches()) {
+    int lineStart = lineStartIfOnlyMultiplier(text, position);
+    if (count.isPresent() || lineStart < 0) {
       return count;
     }
-    // "(21\nx MODEL": a hard-wrapped e-mail line between the count and its multiplier.
-    return QuantityParser.before(text.substring(0, lineStart) + ' ' + text.substring(lineStart + 1, position), position);
+    // "(21\nx MODEL": a hard-wrapped e-mail line between the count and its multiplier. The count
+    // is read from the end of the text, so the text before the line is joined only as far back as
+    // QuantityParser.before looks.
+    String lineBefore = text.substring(Math.max(0, lineStart - QuantityParser.BEFORE_WINDOW), lineStart);
+    return QuantityParser.before(lineBefore + ' ' + text.substring(lineStart + 1, position), lineBefore.length() + position - lineStart);
+  }
+
+  /**
+   * Where the line holding {@code position} starts (its '\n') when the line up to there is a
+   * multiplier alone ("x "), else -1. Reads back only over what {@link #MULTIPLIER_ALONE} allows.
+   */
+  private static int lineStartIfOnlyMultiplier(String text, int position) {
+    int lineStart = position - 1;
+    while (lineStart >= 0 && text.charAt(lineStart) != '\n' && MULTIPLIER_CHARS.indexOf(Character.toLowerCase(text.charAt(lineStart))) >= 0) {
+      lineStart--;
+    }
+    boolean onlyMultiplier = lineStart >= 0 && text.charAt(lineStart) == '\n'
+        && MULTIPLIER_ALONE.matcher(text).region(lineStart + 1, position).matches();
+    return onlyMultiplier ? lineStart : -1;
   }
 
   private static boolean followedByMultiplier(String text, int end) {
     return MULTIPLIER_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 20))).find();
   }
 
-  /** True when no other of the sentence's models shares the line of the one at {@code start}. */
+  /**
+   * True when no other of the sentence's models shares the line of the one at {@code start}:
+   * the models (in order) of a line are neighbours, so only the text between neighbours is read.
+   */
   private static boolean aloneOnItsLine(List<ModelMatch> models, int offset, String text, int start) {
-    int lineStart = text.lastIndexOf('\n', start - 1) + 1;
-    int lineEnd = text.indexOf('\n', start);
-    int end = lineEnd < 0 ? text.length() : lineEnd;
-    return models.stream().filter(m -> offset + m.start() >= lineStart && offset + m.start() < end).count() == 1;
+    int m = Collections.binarySearch(models, null, (model, key) -> Integer.compare(model.start(), start - offset));
+    return (m == 0 || breaksLine(text, offset + models.get(m - 1).start(), start))
+        && (m + 1 == models.size() || breaksLine(text, start, offset + models.get(m + 1).start()));
+  }
+
+  private static boolean breaksLine(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (text.charAt(i) == '\n') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static final Pattern TRAILING_COUNT = Pattern.compile("\\s(\\d{1,5})\\s*$");
@@ -364,27 +482,52 @@ public final class ProseExtractor {
    * A PDF table row arrives as one line, "Hikvision DS-2CD2143G0-I Fixed dome camera 24": with
    * one model on the line, a number ending the line is its count column.
    */
-  private static Optional<Integer> trailingRowCount(String text, int modelEnd) {
-    int lineEnd = text.indexOf('\n', modelEnd);
-    String rest = text.substring(modelEnd, lineEnd < 0 ? text.length() : lineEnd);
-    Matcher count = TRAILING_COUNT.matcher(rest);
-    return count.find() ? QuantityParser.parseCell(count.group(1)).filter(q -> !count.group(1).matches("(19|20)\\d\\d"))
-        : Optional.empty();
+  private Optional<Integer> trailingRowCount(String text, int modelEnd) {
+    LineTail line = lastLineTail;
+    if (line == null || line.text() != text || modelEnd < line.readFrom() || modelEnd > line.end()) {
+      int lineEnd = text.indexOf('\n', modelEnd);
+      lineEnd = lineEnd < 0 ? text.length() : lineEnd;
+      Matcher count = TRAILING_COUNT.matcher(text).region(modelEnd, lineEnd);
+      line = lastLineTail = count.find()
+          ? new LineTail(text, modelEnd, lineEnd, count.start(),
+              QuantityParser.parseCell(count.group(1)).filter(q -> !count.group(1).matches("(19|20)\\d\\d")))
+          : new LineTail(text, modelEnd, lineEnd, lineEnd, Optional.empty());
+    }
+    return line.countStart() >= modelEnd ? line.count() : Optional.empty();
   }
+
+  /**
+   * A line's end and the count ending it, as read from {@code readFrom}: a line can hold
+   * thousands of units, each with a model, and is read once for all of them. A line ends in at
+   * most one count, so a model further along the line has it if it starts after the model.
+   */
+  private record LineTail(String text, int readFrom, int end, int countStart, Optional<Integer> count) {}
+
+  private LineTail lastLineTail;
 
   private static boolean isInstaller(String text, int vendorStart) {
     String before = text.substring(Math.max(0, vendorStart - 40), vendorStart);
     return INSTALLER_BEFORE.matcher(before).find();
   }
 
+  /** The last of the vendor's names (spans in order) ending at most 120 characters before the model. */
   private static VendorSpan nearestVendorBefore(List<VendorSpan> vendors, int modelStart, String canonical) {
-    VendorSpan nearest = null;
-    for (VendorSpan span : vendors) {
-      if (span.end() <= modelStart && modelStart - span.end() <= 120 && span.vendor().canonical().equals(canonical)) {
-        nearest = span;
+    int low = 0;
+    int high = vendors.size();
+    while (low < high) { // the first span ending after the model's start
+      int middle = (low + high) >>> 1;
+      if (vendors.get(middle).end() <= modelStart) {
+        low = middle + 1;
+      } else {
+        high = middle;
       }
     }
-    return nearest;
+    for (int v = low - 1; v >= 0 && modelStart - vendors.get(v).end() <= 120; v--) {
+      if (vendors.get(v).vendor().canonical().equals(canonical)) {
+        return vendors.get(v);
+      }
+    }
+    return null;
   }
 
   private static EquipmentMention mention(DocumentText text, Block block, int base, Vendor vendor, String vendorAsWritten,

@@ -69,6 +69,9 @@ public final class QuantityParser {
           + "(\\s*(?:x|×|no\\.?|nos\\.?|units?\\s+of|of)\\s*)?\\s*$",
       Pattern.CASE_INSENSITIVE);
 
+  /** How far back {@link #before} reads for a count. */
+  static final int BEFORE_WINDOW = 60;
+
   private QuantityParser() {}
 
   /** A table cell holding a quantity; empty for blank, withheld or range cells. */
@@ -109,7 +112,7 @@ public final class QuantityParser {
 
   /** A count written right before position {@code to} (the start of a vendor or model name). */
   public static Optional<Integer> before(String text, int to) {
-    int from = Math.max(0, to - 60);
+    int from = Math.max(0, to - BEFORE_WINDOW);
     String window = text.substring(from, to);
     int newline = window.lastIndexOf('\n');
     if (newline >= 0) {

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import opennlp.tools.dictionary.Dictionary;
-import opennlp.tools.namefind.DictionaryNameFinder;
 import opennlp.tools.tokenize.TokenizerME;
 import opennlp.tools.tokenize.TokenizerModel;
 import opennlp.tools.tokenize.WhitespaceTokenizer;
@@ -37,11 +36,17 @@ public final class VendorFinder {
   private record Entry(Vendor vendor, List<String> tokens, boolean caseSensitive) {}
 
   private static final int TOKEN_CACHE_SIZE = 50_000;
+  /**
+   * Longer whitespace tokens stay whole, split only at glue characters: the tokenizer's features
+   * copy the token's text before and after every character, so its cost grows with the square
+   * of a token's length, and a 64 KB "word" took seconds.
+   */
+  private static final int MAX_TOKENIZED_CHARS = 256;
 
   private final TokenizerME tokenizer;
   /** Whitespace token to the pieces the tokenizer cuts it into (see {@link #tokenizePos}). */
   private final Map<String, Span[]> tokenCache = new HashMap<>();
-  private final DictionaryNameFinder nameFinder;
+  private final Dictionary dictionary = new Dictionary(false);
   private final Map<String, List<Entry>> entriesByKey = new HashMap<>();
   private final int maxAliasTokens;
   /** The first word of every name, lower case: text holding none of them holds no vendor. */
@@ -59,7 +64,6 @@ public final class VendorFinder {
 
   public VendorFinder(VendorCatalogue catalogue) {
     this.tokenizer = new TokenizerME(loadModel());
-    Dictionary dictionary = new Dictionary(false);
     int longest = 1;
     for (Vendor vendor : catalogue.vendors()) {
       List<String> names = new ArrayList<>(vendor.aliases());
@@ -89,7 +93,6 @@ public final class VendorFinder {
         firstWordsByOtherInitial.put(initial, words.toArray(String[]::new));
       }
     });
-    this.nameFinder = new DictionaryNameFinder(dictionary, "vendor");
   }
 
   /** Vendor names in the text, left to right, the longest name winning where names overlap. */
@@ -117,10 +120,10 @@ public final class VendorFinder {
   }
 
   /**
-   * What {@code nameFinder.find(tokens)} returns, asked only where a name can start. The finder
-   * tries every token with every length up to the longest name, building a candidate each time;
-   * it runs here on a window of that length at each token that is some name's first word, and a
-   * name found there is skipped past, as the finder's own left-to-right scan does.
+   * What {@code DictionaryNameFinder.find(tokens)} returns, asked only where a name can start.
+   * The finder tries every token with every length up to the longest name and keeps the longest
+   * name at each; here only the tokens that are some name's first word are tried, and a name
+   * found there is skipped past, as the finder's own left-to-right scan does.
    */
   private List<Span> names(String[] tokens) {
     List<Span> names = new ArrayList<>();
@@ -129,13 +132,15 @@ public final class VendorFinder {
       if (!firstWords.contains(first)) {
         continue;
       }
-      String[] window = Arrays.copyOfRange(tokens, start, Math.min(tokens.length, start + maxAliasTokens));
-      for (Span name : nameFinder.find(window)) {
-        if (name.getStart() == 0) {
-          names.add(new Span(start, start + name.getEnd(), name.getType()));
-          start += name.getEnd() - 1;
-          break;
+      int longest = 0;
+      for (int end = start + 1; end <= Math.min(tokens.length, start + maxAliasTokens); end++) {
+        if (dictionary.contains(new StringList(Arrays.copyOfRange(tokens, start, end)))) {
+          longest = end - start;
         }
+      }
+      if (longest > 0) {
+        names.add(new Span(start, start + longest, "vendor"));
+        start += longest - 1;
       }
     }
     return names;
@@ -218,6 +223,10 @@ public final class VendorFinder {
   List<Span> tokenizePos(String text) {
     List<Span> spans = new ArrayList<>();
     for (Span word : WhitespaceTokenizer.INSTANCE.tokenizePos(text)) {
+      if (word.length() > MAX_TOKENIZED_CHARS) {
+        spans.add(word);
+        continue;
+      }
       String token = word.getCoveredText(text).toString();
       if (tokenCache.size() >= TOKEN_CACHE_SIZE && !tokenCache.containsKey(token)) {
         tokenCache.clear();
@@ -230,19 +239,25 @@ public final class VendorFinder {
   }
 
   private static void addWordPiece(String text, int start, int end, List<Span> spans) {
-    String piece = text.substring(start, end);
-    String lower = piece.toLowerCase(Locale.ROOT);
-    if (lower.endsWith("'s") || lower.endsWith("’s")) {
+    // Read in place, without copies: every word of the text passes here.
+    if (end - start >= 2 && isApostrophe(text.charAt(end - 2)) && (text.charAt(end - 1) == 's' || text.charAt(end - 1) == 'S')) {
       end -= 2;
-    } else if (lower.endsWith("'") || lower.endsWith("’")) {
+    } else if (end > start && isApostrophe(text.charAt(end - 1))) {
       end -= 1;
     }
     while (end > start && (text.charAt(end - 1) == '.' || text.charAt(end - 1) == '-')) {
       end--; // "Co." and "Co" are the same word; a full stop, or a hyphen before "made", is not part of a name
     }
-    if (end > start && text.substring(start, end).chars().anyMatch(Character::isLetterOrDigit)) {
-      spans.add(new Span(start, end));
+    for (int i = start; i < end; i++) {
+      if (Character.isLetterOrDigit(text.charAt(i))) {
+        spans.add(new Span(start, end));
+        return;
+      }
     }
+  }
+
+  private static boolean isApostrophe(char c) {
+    return c == '\'' || c == '’';
   }
 
   private static String[] tokenTexts(String text, List<Span> spans) {

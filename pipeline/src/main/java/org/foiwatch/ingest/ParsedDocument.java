@@ -34,6 +34,16 @@ public record ParsedDocument(
         truncatedBy, pages, metadata, List.copyOf(newBlocks), ocr);
   }
 
+  /**
+   * The same document cut short by a limit: status truncated (a failed status stays), {@code
+   * limit} added to its truncated_by and {@code cut}, saying what was left out, to its error.
+   */
+  public ParsedDocument truncated(String limit, String cut) {
+    return new ParsedDocument(source, attachment, documentId, parentId, depth, sha256, mediaType,
+        status.failed() ? status : DocumentStatus.TRUNCATED, error == null ? cut : error + "; " + cut,
+        truncatedBy == null ? limit : truncatedBy + "," + limit, pages, metadata, blocks, ocr);
+  }
+
   public int chars() {
     int chars = 0;
     for (Block block : blocks) {

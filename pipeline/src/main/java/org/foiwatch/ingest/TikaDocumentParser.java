@@ -369,13 +369,8 @@ public final class TikaDocumentParser implements AutoCloseable {
 
   /** The input file's record says that attachments nested past the depth limit were skipped. */
   private ParsedDocument markedTooDeep(ParsedDocument root) {
-    String cut = "attachments nested deeper than " + limits.maxAttachmentDepth() + " levels skipped (--maxAttachmentDepth)";
-    boolean failed = root.status().failed();
-    return new ParsedDocument(root.source(), root.attachment(), root.documentId(), root.parentId(), root.depth(),
-        root.sha256(), root.mediaType(), failed ? root.status() : DocumentStatus.TRUNCATED,
-        root.error() == null ? cut : root.error() + "; " + cut,
-        root.truncatedBy() == null ? "max_attachment_depth" : root.truncatedBy() + ",max_attachment_depth",
-        root.pages(), root.metadata(), root.blocks(), root.ocr());
+    return root.truncated("max_attachment_depth",
+        "attachments nested deeper than " + limits.maxAttachmentDepth() + " levels skipped (--maxAttachmentDepth)");
   }
 
   /**

@@ -33,4 +33,9 @@ public record ModelMatch(
   public boolean isSoftware() {
     return "vms".equals(productType);
   }
+
+  /** The same match in a text that starts {@code by} characters earlier than the one searched. */
+  public ModelMatch shifted(int by) {
+    return new ModelMatch(start + by, end + by, asWritten, canonical, vendor, productType, grammarId);
+  }
 }
