@@ -34,17 +34,15 @@ public final class ContextFilter {
     boolean[] excluded = new boolean[blocks.size()];
     int requestBlocksLeft = 0;
     boolean inTrail = false;
-    boolean answerSeen = false;
     for (int i = 0; i < blocks.size(); i++) {
       Block block = blocks.get(i);
       String text = block.text();
-      // A message's own From:/Sent: header opens it; only after some answer does one begin a quoted trail.
-      if (inTrail || answerSeen && THREAD_TRAIL.matcher(text).find()) {
+      // A message's own From:/Sent: header opens it; only after the first block does one begin a quoted trail.
+      if (inTrail || i > 0 && THREAD_TRAIL.matcher(text).find()) {
         inTrail = true;
         excluded[i] = true;
         continue;
       }
-      answerSeen = true;
       if (block.quoted() || isQuotedLines(text)) {
         excluded[i] = true;
         continue;

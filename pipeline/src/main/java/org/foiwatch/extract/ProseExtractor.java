@@ -333,8 +333,11 @@ public final class ProseExtractor {
 
   /** True when the text from a vendor's name to a model is at most the rest of the company's name ("Co., Ltd.", "UK & Ireland"). */
   private static boolean namesTheModel(String flat, int vendorEnd, int modelStart) {
-    return vendorEnd <= modelStart && COMPANY_REST.matcher(flat.substring(vendorEnd, modelStart)).matches()
-        && flat.substring(vendorEnd, modelStart).chars().filter(Character::isLetter).count() <= 24;
+    if (vendorEnd > modelStart) {
+      return false;
+    }
+    String between = flat.substring(vendorEnd, modelStart);
+    return COMPANY_REST.matcher(between).matches() && between.chars().filter(Character::isLetter).count() <= 24;
   }
 
   /**

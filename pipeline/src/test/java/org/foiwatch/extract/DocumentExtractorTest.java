@@ -83,16 +83,16 @@ class DocumentExtractorTest {
   @Test
   void eachListItemKeepsItsOwnCountInEveryListStyle() {
     // Counts that open items, close them, or follow company names, in dashed, numbered, bulleted and ";" lists.
-    assertEquals(List.of("DS-2CD2143G0-I:3", "DS-2CD2386G2-IU:10", "DS-7616NI-I2/16P:17"), modelCounts(
-        p("- 3 x Hikvision DS-2CD2143G0-I\n- 10 x Hikvision DS-2CD2386G2-IU\n- 17 x Hikvision DS-7616NI-I2/16P")));
-    assertEquals(List.of("P3245-LVE:250", "Q6075-E:4"), modelCounts(
-        p("1. Axis Communications AB P3245-LVE – 250\n2. Axis Communications AB Q6075-E – 4")));
-    assertEquals(List.of("XNO-6080R:1", "PNM-9084RQZ:1200"), modelCounts(
-        p("• 1 no. Hanwha Vision Co., Ltd. XNO-6080R\n• 1,200 no. Hanwha Vision Co., Ltd. PNM-9084RQZ")));
+    assertEquals(List.of("DS-2CD2T47G2-L:3", "DS-2CD2386G2-IU:10", "DS-7732NI-K4/16P:17"), modelCounts(
+        p("- 3 x Hikvision DS-2CD2T47G2-L\n- 10 x Hikvision DS-2CD2386G2-IU\n- 17 x Hikvision DS-7732NI-K4/16P")));
+    assertEquals(List.of("P3248-LVE:250", "Q6075-E:4"), modelCounts(
+        p("1. Axis Communications AB P3248-LVE – 250\n2. Axis Communications AB Q6075-E – 4")));
+    assertEquals(List.of("XNO-8080R:1", "PNM-9322VQP:1200"), modelCounts(
+        p("• 1 no. Hanwha Vision Co., Ltd. XNO-8080R\n• 1,200 no. Hanwha Vision Co., Ltd. PNM-9322VQP")));
     assertEquals(List.of("NBE-3502-AL:5", "IPC3618SB-ADF40KM-I0:9"), modelCounts(
         p("- 5 x Robert Bosch Ltd NBE-3502-AL\n- 9 x Zhejiang Uniview Technologies IPC3618SB-ADF40KM-I0")));
-    assertEquals(List.of("IPC-HDW5442TM-AS:40", "NVR4216-16P-4KS2:2"), modelCounts(
-        p("Dahua breakdown: Dahua (IPC-HDW5442TM-AS) – 40; Dahua (NVR4216-16P-4KS2) – 2.")));
+    assertEquals(List.of("IPC-HDW5849H-ASE-LED:40", "NVR5432-16P-EI:2"), modelCounts(
+        p("Dahua breakdown: Dahua (IPC-HDW5849H-ASE-LED) – 40; Dahua (NVR5432-16P-EI) – 2.")));
   }
 
   @Test

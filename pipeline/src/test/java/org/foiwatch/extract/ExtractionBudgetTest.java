@@ -27,8 +27,8 @@ class ExtractionBudgetTest {
    * model code every 300 characters or so, amid words that hold a code-like "AB12-34".
    */
   private static String vendorsAndCodes(int size) {
-    String[] items = {"Hikvision DS-2CD2143G0-I at site ", "Dahua IPC-HDW5442TM-AS, ", "Axis P3245-LVE and ",
-        "Hanwha XNO-6080R on route ", "ANNKE I91BN by gate ", "Uniview IPC3614SR3-ADPF28 with "};
+    String[] items = {"Hikvision DS-2CD2T47G2-L at site ", "Dahua IPC-HFW3849T1-AS-PV, ", "Axis P1468-LE and ",
+        "Hanwha XNO-8080R on route ", "Vivotek IB9389-EH by gate ", "Uniview IPC3614SR3-ADPF28 with "};
     String between = "cameras recorded on the ground floor corridor near unit AB12-34 and the loading bay ".repeat(3);
     StringBuilder text = new StringBuilder(size + 512);
     for (int i = 0; text.length() < size; i++) {

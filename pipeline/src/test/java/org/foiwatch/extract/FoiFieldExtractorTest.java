@@ -159,7 +159,7 @@ class FoiFieldExtractorTest {
     List<Block> sheet = List.of(
         Block.row(1, "Assets", 0, List.of("Harbury Borough Council asset list, exported 4 March 2025", "", "")),
         Block.row(1, "Assets", 0, List.of("Site", "Model", "Installed")),
-        Block.row(1, "Assets", 0, List.of("Depot", "P3265-LVE", "12/05/2019")));
+        Block.row(1, "Assets", 0, List.of("Depot", "P3248-LVE", "12/05/2019")));
     ParsedDocument document = new ParsedDocument("s", null, "id", null, 0, "sha", "application/vnd.ms-excel",
         DocumentStatus.PARSED, null, null, 1, Map.of(), sheet, OcrReport.of(OcrReport.Status.NOT_NEEDED));
     assertEquals("2025-03-04", FoiFieldExtractor.extract(document, new boolean[3], null).responseDate());

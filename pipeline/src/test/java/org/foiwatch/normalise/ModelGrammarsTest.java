@@ -221,8 +221,8 @@ class ModelGrammarsTest {
 
   @Test
   void aVendorsSpacedSuffixWordIsPartOfTheCodeButProseIsNot() {
-    assertEquals(List.of("UVC-G4-BULLET"), canonicals(grammars.find("Ubiquiti UVC G4 BULLET 25no.", null)));
-    assertEquals(List.of("UVC-G4-PRO"), canonicals(grammars.find("UVC-G4-PRO cameras and more", null)));
+    assertEquals(List.of("UVC-G4-DOME"), canonicals(grammars.find("Ubiquiti UVC G4 DOME 7no.", null)));
+    assertEquals(List.of("UVC-G4-INSTANT"), canonicals(grammars.find("UVC-G4-INSTANT cameras and more", null)));
     assertEquals(List.of("Q1800-LE"), canonicals(grammars.find("AXIS Q1800-LE cameras", null)));
     assertEquals(List.of("CB52", "CM42"), canonicals(grammars.find("Verkada (4 x cb52 and 2 x cm42)", "Verkada")));
   }
