@@ -36,6 +36,16 @@ class ContextFilterTest {
   }
 
   @Test
+  void aMessagesOwnHeaderOpensItButALaterOneStartsAQuotedTrail() {
+    List<Block> blocks = List.of(
+        p("From: Records Team <records@example.gov.uk>\nSent: 2 May 2022\nTo: A. Requester"),
+        p("We hold 9 x Mobotix M16B."),
+        p("From: A. Requester <a@example.org>\nSent: 1 April 2022"),
+        p("Do you use Hikvision?"));
+    assertArrayEquals(new boolean[] {false, false, true, true}, ContextFilter.excludedBlocks(blocks));
+  }
+
+  @Test
   void inlineRequestParagraphIsExcluded() {
     List<Block> blocks = List.of(p("You asked: 'How many Hikvision DS-2CD2143G0-I cameras do you operate?'"),
         p("We operate 3 Axis M7104 encoders."));

@@ -148,7 +148,7 @@ class DocumentExtractorTest {
 
   @Test
   void aTableWithoutAHeaderRowIsReadRowByRowAsText() {
-    assertEquals(List.of("M3106-L:6"), modelCounts(row(null, "Cameras at the depot", "6 x Axis M3106-L")));
+    assertEquals(List.of("M3125-LVE:6"), modelCounts(row(null, "Cameras at the depot", "6 x Axis M3125-LVE")));
   }
 
   @Test

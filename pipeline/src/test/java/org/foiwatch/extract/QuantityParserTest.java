@@ -33,6 +33,8 @@ class QuantityParserTest {
     assertEquals(Optional.of(24), QuantityParser.parseCell("two dozen"));
     assertEquals(Optional.of(3), QuantityParser.parseCell("a trio"));
     assertEquals(Optional.of(2300), QuantityParser.parseCell("two thousand three hundred"));
+    assertEquals(Optional.of(6), QuantityParser.before("Recorders: 6 x ", "Recorders: 6 x ".length()));
+    assertTrue(QuantityParser.before("at 10:30 ", "at 10:30 ".length()).isEmpty());
     assertEquals(Optional.of(7), QuantityParser.after("Avigilon H5A (BO-IR) – 7", "Avigilon H5A (BO-IR".length(), false));
   }
 

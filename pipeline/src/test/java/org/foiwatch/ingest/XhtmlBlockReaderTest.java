@@ -59,6 +59,16 @@ class XhtmlBlockReaderTest {
   }
 
   @Test
+  void tableRowsWrittenOneParagraphEachBecomeOneTableAndOtherLinesStayParagraphs() {
+    XhtmlBlockReader.Result result = reader.read(body(
+        "<p>Our kit:</p><p>| Brand | Part no | Qty |</p><p>|---|---|---:|</p><p>| Pelco | IBE238 | 31 |</p>"
+            + "<p>| Mobotix | M16B | 2 |</p><p>Tel: 01234 567890  Fax: 01234 567891</p><p>Yours sincerely</p>"));
+    assertEquals(List.of("Our kit:", "Brand\tPart no\tQty", "Pelco\tIBE238\t31", "Mobotix\tM16B\t2",
+        "Tel: 01234 567890 Fax: 01234 567891", "Yours sincerely"), texts(result));
+    assertTrue(result.blocks().get(1).isRow() && !result.blocks().get(5).isRow());
+  }
+
+  @Test
   void blockElementsAreSeparateParagraphsAndSpacesCollapse() {
     XhtmlBlockReader.Result result = reader.read(body("<p>One   two</p><div>Three</div><li>Four</li>"));
 
