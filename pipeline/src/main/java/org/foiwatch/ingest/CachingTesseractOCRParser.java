@@ -150,9 +150,11 @@ public class CachingTesseractOCRParser extends TesseractOCRParser {
         super.parse(new ByteArrayInputStream(image), capture, metadata, context);
       } catch (TikaException e) {
         // A timeout or crash on one image must not cost the document its other pages and text.
-        LOG.warn("OCR failed on an image of {} bytes: {}", image.length, e.getMessage());
+        // Tesseract stopped because the file's budget ran out is a budget skip, not an error.
+        String reason = capped && budget.remainingMillis() <= 0 ? SKIPPED_BUDGET : SKIPPED_ERROR;
+        LOG.warn("OCR stopped ({}) on an image of {} bytes: {}", reason, image.length, e.getMessage());
         String millis = Long.toString(millisSince(started));
-        write(handler, metadata, "", Map.of(SKIPPED_ATTRIBUTE, SKIPPED_ERROR, MILLIS_ATTRIBUTE, millis));
+        write(handler, metadata, "", Map.of(SKIPPED_ATTRIBUTE, reason, MILLIS_ATTRIBUTE, millis));
         return;
       } finally {
         if (capped) {
