@@ -205,6 +205,7 @@ public final class ProseExtractor {
       Integer quantity = modelQuantity(unitText, leadStart - offset, found.end())
           // A table row read as a line is a unit of its own, whatever sentences OCR's stray marks make of it.
           .or(() -> aloneOnItsLine(models, offset, original, start) ? trailingRowCount(original, end) : Optional.empty())
+          .or(() -> countEndingTheLineBefore(unitText, leadStart - offset, offset, vendors, models))
           .orElse(null);
       if (hypothetical && quantity == null) {
         continue; // "products such as the DS-2CD2143G0-I": an example, not equipment
@@ -226,7 +227,8 @@ public final class ProseExtractor {
       }
       Integer quantity = QuantityParser.before(unitText, span.start() - offset)
           .or(() -> QuantityParser.after(unitText, span.end() - offset, true))
-          .or(() -> labelledCount(unitText, span.end() - offset)).orElse(null);
+          .or(() -> labelledCount(unitText, span.end() - offset))
+          .or(() -> countEndingTheLineBefore(unitText, span.start() - offset, offset, vendors, models)).orElse(null);
       if (reported && quantity == null) {
         continue;
       }
@@ -276,6 +278,32 @@ public final class ProseExtractor {
     return new EquipmentMention(maker.name(), false, null, maker.name(), code == null ? null : code.canonical(),
         code == null ? null : code.asWritten(), false, quantity, Role.ITEM, null, block.page(), block.sheet(),
         base + start, base + end, text.snippet(base + start, base + end), Method.PROSE, null);
+  }
+
+  /**
+   * "We currently hold 93⏎Motorola V700 cameras": a hard-wrapped sentence whose count ends the
+   * line before the one its vendor or model opens ({@code leadStart}, in the unit's text). Read
+   * only when that line names no vendor or model of its own: then the count is not a table row's
+   * trailing count (rows read one line each keep theirs).
+   */
+  private static Optional<Integer> countEndingTheLineBefore(String unit, int leadStart, int offset,
+      List<VendorSpan> vendors, List<ModelMatch> models) {
+    int blank = leadStart - 1;
+    while (blank >= 0 && unit.charAt(blank) != '\n' && Character.isWhitespace(unit.charAt(blank))) {
+      blank--;
+    }
+    if (blank < 0 || unit.charAt(blank) != '\n') {
+      return Optional.empty();
+    }
+    int lineBreak = blank;
+    int lineStart = unit.lastIndexOf('\n', lineBreak - 1) + 1;
+    boolean namesItsOwn = vendors.stream().anyMatch(v -> v.start() - offset < lineBreak && v.end() - offset > lineStart)
+        || models.stream().anyMatch(m -> m.start() < lineBreak && m.end() > lineStart);
+    if (namesItsOwn) {
+      return Optional.empty();
+    }
+    String line = unit.substring(lineStart, lineBreak).stripTrailing() + ' ';
+    return QuantityParser.before(line, line.length());
   }
 
   /** "Hanwha Techwin: 73", "Axis Communications AB – c. 40": a unit that is a name and the count it labels. */

@@ -170,6 +170,18 @@ class DocumentExtractorTest {
   }
 
   @Test
+  void aCountEndingTheLineBeforeItsVendorCountsButARowsTrailingCountStaysInItsRow() {
+    // Hard-wrapped letters (OCR, PDF text, e-mail): the count ends one line, the maker opens the next.
+    assertEquals(List.of("P3245-LVE:41", "XNO-6080R:7", "DS-2CD2143G0-I:18", "IPC2124LB-SF28KM-G:null"), modelCounts(
+        p("Following the upgrade the Trust now operates 41\nAxis Communications AB P3245-LVE cameras on its wards."),
+        p("Our civil enforcement officers use seven\n  Hanwha XNO-6080R units."),
+        p("Hikvision DS-2CD2143G0-I Fixed dome 18\nUniview IPC2124LB-SF28KM-G Bullet")));
+    List<EquipmentMention> makers = extractor.extract(document(List.of(
+        p("The college holds 250\nVerkada cameras across its campuses.")))).mentions();
+    assertEquals(List.of("Verkada:250"), makers.stream().map(m -> m.vendor() + ":" + m.quantity()).toList());
+  }
+
+  @Test
   void proseLinesAreNotJoinedIntoModelNumbers() {
     // A capitalised word or a model starting the next line does not continue the code above it.
     List<String> models = modelCounts(
