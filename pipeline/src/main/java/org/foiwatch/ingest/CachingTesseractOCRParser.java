@@ -36,7 +36,7 @@ import org.xml.sax.helpers.AttributesImpl;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * Tika's Tesseract parser with three additions, all configurable from tika-config XML so that
+ * Tika's Tesseract parser with four additions, all configurable from tika-config XML so that
  * it works inside tika-pipes' forked JVMs (which share nothing with the pipeline's JVM but the
  * disk):
  *
@@ -49,6 +49,7 @@ import org.xml.sax.helpers.DefaultHandler;
  *       pages for OCR (this parser then supports no image type) and Tesseract is stopped at it,
  *       so the parse ends before the process timeout and keeps the text already read; the pages
  *       not read are found by the pipeline (pages without text and without OCR text);
+ *   <li>ruling lines erased ({@link RuleLines}) before Tesseract reads the image;
  *   <li>an account of each image in the XHTML: the {@code <div class="ocr">} that Tesseract's
  *       text comes in carries {@value #MILLIS_ATTRIBUTE} (OCR time, 0 from the cache), {@value
  *       #CACHED_ATTRIBUTE} and, for a skipped image, {@value #SKIPPED_ATTRIBUTE}. The div sits in
@@ -147,7 +148,7 @@ public class CachingTesseractOCRParser extends TesseractOCRParser {
       OcrText capture = new OcrText();
       boolean capped = capTesseractTime(context, budget);
       try {
-        super.parse(new ByteArrayInputStream(image), capture, metadata, context);
+        super.parse(new ByteArrayInputStream(RuleLines.erase(image)), capture, metadata, context);
       } catch (TikaException e) {
         // A timeout or crash on one image must not cost the document its other pages and text.
         // Tesseract stopped because the file's budget ran out is a budget skip, not an error.
@@ -202,6 +203,7 @@ public class CachingTesseractOCRParser extends TesseractOCRParser {
     settings.put("output", config.getOutputType().name());
     settings.put("interword", Boolean.toString(config.isPreserveInterwordSpacing()));
     settings.put("preprocess", config.isEnableImagePreprocessing() + "/" + config.isApplyRotation());
+    settings.put("rules", "erased");
     digest.update(settings.toString().getBytes(StandardCharsets.UTF_8));
     String key = HexFormat.of().formatHex(digest.digest());
     return Paths.get(cacheDirectory, key.substring(0, 2), key + ".txt");

@@ -117,6 +117,21 @@ class CachingTesseractOCRParserTest {
   }
 
   @Test
+  void readsARuledTableWithoutItsRulesAndEveryLineOfAWrappedCell() throws Exception {
+    Letter letter = new Letter(List.of("Harrowgate Fire and Rescue Service"), List.of("The cameras in use are listed below."),
+        List.of(List.of("Site", "Make", "Model", "Qty"),
+            List.of("Fire station", "Uniview", "IPC2124LB-\nSF28KM-G", "16"),
+            List.of("Training yard", "Bosch", "NBE-3502-\nAL", "3"),
+            List.of("Workshop", "Vivotek", "FD9389-\nEHTV", "1")));
+    String text = xhtml(parser(0), ScannedLetters.png(ScannedLetters.scan(letter, 300, 0.3, 5)))
+        .replaceAll("<[^>]+>", " ");
+    for (String continuation : List.of("SF28KM-G", "AL", "EHTV")) {
+      assertTrue(Pattern.compile("(?m)^[^\\p{Alnum}]*" + continuation + "\\b").matcher(text).find(), continuation + " in " + text);
+    }
+    assertTrue(text.indexOf('|') < 0, text); // a rule down a table reads as "|"
+  }
+
+  @Test
   void readsEachPageOfAnImageOnlyPdfInsideThatPage() throws Exception {
     Letter second = new Letter(List.of(), List.of("We also hold 26 Hanwha SNO-6084R cameras."), null);
     byte[] pdf = ScannedLetters.imageOnlyPdf(List.of(

@@ -75,7 +75,7 @@ public final class ScannedLetters {
     return page;
   }
 
-  /** Rows of cells with ruled lines, as a printed table; returns the y below it. */
+  /** Rows of cells with ruled lines, as a printed table (a cell's "\n" wraps it); returns the y below it. */
   private static int drawTable(Graphics2D g, List<List<String>> rows, int x, int top) {
     FontMetrics metrics = g.getFontMetrics();
     int columns = rows.stream().mapToInt(List::size).max().orElse(1);
@@ -84,24 +84,35 @@ public final class ScannedLetters {
     left[0] = x;
     for (int c = 0; c < columns; c++) {
       int column = c;
-      int widest = rows.stream().filter(r -> r.size() > column).mapToInt(r -> metrics.stringWidth(r.get(column))).max().orElse(0);
+      int widest = rows.stream().filter(r -> r.size() > column).flatMap(r -> r.get(column).lines())
+          .mapToInt(metrics::stringWidth).max().orElse(0);
       left[c + 1] = left[c] + widest + 2 * (metrics.getHeight() / 3);
     }
-    int rowHeight = metrics.getHeight() * 3 / 2;
     int padding = metrics.getHeight() / 3;
+    // Thin grey rules, as a laser printer and a scanner leave a table's borders.
+    Color ink = g.getColor();
+    Color rule = new Color(120, 120, 120);
     g.setStroke(new BasicStroke(Math.max(1, metrics.getHeight() / 20f)));
     int y = top;
     for (List<String> row : rows) {
+      g.setColor(rule);
       g.drawLine(x, y, left[columns], y);
+      g.setColor(ink);
+      int lines = row.stream().mapToInt(cell -> (int) cell.lines().count()).max().orElse(1);
       for (int c = 0; c < row.size(); c++) {
-        g.drawString(row.get(c), left[c] + padding, y + rowHeight - padding - metrics.getDescent());
+        List<String> cellLines = row.get(c).lines().toList();
+        for (int l = 0; l < cellLines.size(); l++) {
+          g.drawString(cellLines.get(l), left[c] + padding, y + padding + metrics.getAscent() + l * metrics.getHeight());
+        }
       }
-      y += rowHeight;
+      y += lines * metrics.getHeight() + 2 * padding;
     }
+    g.setColor(rule);
     g.drawLine(x, y, left[columns], y);
     for (int c = 0; c <= columns; c++) {
       g.drawLine(left[c], top, left[c], y);
     }
+    g.setColor(ink);
     return y + metrics.getHeight();
   }
 
