@@ -32,6 +32,7 @@ import org.foiwatch.records.SummarizeAuthorities;
 import org.foiwatch.records.SummaryRecord;
 import org.foiwatch.sinks.HtmlReport;
 import org.foiwatch.sinks.RecordFormat;
+import org.foiwatch.sinks.RunOutput;
 import org.foiwatch.sinks.RunSummary;
 import org.foiwatch.sinks.WriteOutputs;
 
@@ -46,6 +47,7 @@ public final class FoiPipeline {
   private static final String LOG_FILE_PROPERTY = "org.slf4j.simpleLogger.logFile";
   private static final String AWS_METADATA_DISABLED = "aws.disableEc2Metadata";
   private static final String LOG_FILE = "foiwatch.log";
+  private static final long EXIT_GRACE_MILLIS = 10_000;
   /** The terminal's stderr, for foiwatch's own one-line errors, whatever System.err becomes. */
   private static final PrintStream TERMINAL = System.err;
 
@@ -79,22 +81,51 @@ public final class FoiPipeline {
     } catch (InputException e) {
       TERMINAL.println("foiwatch: " + e.getMessage());
       status = USAGE_ERROR;
-    } catch (RuntimeException e) {
-      TERMINAL.println("foiwatch: the run failed: " + firstLine(e.toString()));
+    } catch (RuntimeException | Error e) {
+      TERMINAL.println("foiwatch: the run failed: " + reason(e)
+          + (System.getProperty(ForkedParsers.STDERR_FILE_PROPERTY) == null ? "" : " (details in " + LOG_FILE + ")"));
       e.printStackTrace(); // into the log file, where there is one
       status = 1;
     }
     System.out.flush();
     System.err.flush();
     TERMINAL.flush();
+    // The parser JVMs go first: after a failure, workers may still be parsing with them.
+    ForkedParsers.stopAll();
     if (isFlinkRunner(options)) {
       // Embedded Flink's Pekko shutdown hook runs after its class loader is closed and prints a
-      // ClassNotFoundException trace on every exit; the run is over and flushed, so skip hooks
-      // (stopping the parser JVMs, which a hook would have done, first).
-      ForkedParsers.stopAll();
+      // ClassNotFoundException trace on every exit; the run is over and flushed, so skip hooks.
       Runtime.getRuntime().halt(status);
     }
+    haltIfExitHangs(status);
     System.exit(status);
+  }
+
+  /**
+   * System.exit waits for every shutdown hook, and a library's hook can wait for a thread stuck
+   * in I/O (a full disk, a dead mount): the process must end all the same, with its status.
+   */
+  private static void haltIfExitHangs(int status) {
+    Thread watchdog = new Thread(() -> {
+      try {
+        Thread.sleep(EXIT_GRACE_MILLIS);
+      } catch (InterruptedException e) {
+        return;
+      }
+      Runtime.getRuntime().halt(status);
+    }, "foiwatch-exit-watchdog");
+    watchdog.setDaemon(true);
+    watchdog.start();
+  }
+
+  /** The innermost cause in plain words, with its kind: what went wrong, not where. */
+  static String reason(Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage() == null ? "" : firstLine(root.getMessage());
+    return message.isBlank() ? root.getClass().getSimpleName() : message + " (" + root.getClass().getSimpleName() + ")";
   }
 
   /**
@@ -196,6 +227,11 @@ public final class FoiPipeline {
       throw new InputException("--recordsPerShard must be at least 1");
     }
     try {
+      out.println("foiwatch: writing to " + RunOutput.check(options.getOutput()));
+    } catch (RunOutput.BadOutputException e) {
+      throw new InputException(e.getMessage());
+    }
+    try {
       WriteOutputs.deletePrevious(options.getOutput());
     } catch (IOException e) {
       throw new InputException("cannot clear earlier record files in --output=" + options.getOutput() + ": " + e.getMessage());
@@ -214,7 +250,12 @@ public final class FoiPipeline {
           + " (their documents say ocr: unavailable). scripts/run.sh installs it where it can.");
     }
     PipelineResult result = pipeline.run();
-    new Progress(result, inputs.size(), out).await(options.getProgressSeconds());
+    try {
+      new Progress(result, inputs.size(), out).await(options.getProgressSeconds());
+    } catch (RuntimeException e) {
+      cancelQuietly(result); // the other workers stop now, not when their files are done
+      throw e;
+    }
     double seconds = (System.nanoTime() - started) / 1e9;
     try {
       RunSummary summary = RunSummary.read(options.getOutput(), inputs);
@@ -224,6 +265,14 @@ public final class FoiPipeline {
     } catch (IOException e) {
       out.println("foiwatch: could not read back the records to check them: " + e.getMessage());
       return 1;
+    }
+  }
+
+  private static void cancelQuietly(PipelineResult result) {
+    try {
+      result.cancel();
+    } catch (IOException | RuntimeException e) {
+      // Already failed or finished: nothing left to stop.
     }
   }
 
