@@ -3,15 +3,18 @@ package org.foiwatch;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.flink.FlinkPipelineOptions;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
@@ -32,6 +35,7 @@ import org.foiwatch.records.SummarizeAuthorities;
 import org.foiwatch.records.SummaryRecord;
 import org.foiwatch.sinks.HtmlReport;
 import org.foiwatch.sinks.RecordFormat;
+import org.foiwatch.sinks.RunManifest;
 import org.foiwatch.sinks.RunOutput;
 import org.foiwatch.sinks.RunSummary;
 import org.foiwatch.sinks.WriteOutputs;
@@ -63,6 +67,11 @@ public final class FoiPipeline {
       PipelineOptionsFactory.printHelp(System.out, FoiOptions.class);
       System.out.println("Runner options: --runner=DirectRunner|FlinkRunner (default DirectRunner); "
           + "for FlinkRunner also --flinkMaster=host:port, --parallelism=N (see README).");
+      return;
+    }
+    if (List.of(args).contains("--version")) {
+      String commit = RunManifest.buildCommit();
+      System.out.println("foiwatch " + RunManifest.version() + (commit == null ? "" : " (" + commit + ")"));
       return;
     }
     FoiOptions options;
@@ -222,20 +231,20 @@ public final class FoiPipeline {
     } catch (IllegalArgumentException e) {
       throw new InputException(e.getMessage());
     }
-    inputConfinement(options); // a wrong --followSymlinks stops here, before --output is cleared
+    inputConfinement(options); // a wrong --followSymlinks stops here, before --output is touched
     if (options.getRecordsPerShard() < 1) {
       throw new InputException("--recordsPerShard must be at least 1");
     }
+    RunOutput output;
     try {
       out.println("foiwatch: writing to " + RunOutput.check(options.getOutput()));
+      output = RunOutput.prepare(options.getOutput());
     } catch (RunOutput.BadOutputException e) {
       throw new InputException(e.getMessage());
-    }
-    try {
-      WriteOutputs.deletePrevious(options.getOutput());
     } catch (IOException e) {
-      throw new InputException("cannot clear earlier record files in --output=" + options.getOutput() + ": " + e.getMessage());
+      throw new InputException("cannot tidy what earlier runs left in --output=" + options.getOutput() + ": " + e);
     }
+    Instant startedAt = Instant.now();
     if (isDirectRunner(options)) {
       // run() returns at once, so the progress can be polled while the pipeline runs.
       options.as(DirectOptions.class).setBlockOnRun(false);
@@ -244,7 +253,7 @@ public final class FoiPipeline {
     if (parsesInThisJvm(options)) {
       TikaDocumentParser.startForkedParsers(parserLimits(options), ocrSettings(options));
     }
-    Pipeline pipeline = build(options, files);
+    Pipeline pipeline = build(options, files, output.staging());
     if (ocrSettings(options).mode() != OcrSettings.Mode.NEVER && !OcrSettings.tesseractAvailable()) {
       out.println("foiwatch: WARNING: tesseract is not installed; scanned pages and images are not read"
           + " (their documents say ocr: unavailable). scripts/run.sh installs it where it can.");
@@ -257,15 +266,37 @@ public final class FoiPipeline {
       throw e;
     }
     double seconds = (System.nanoTime() - started) / 1e9;
+    RunSummary summary;
     try {
-      RunSummary summary = RunSummary.read(options.getOutput(), inputs);
-      summary.print(out, seconds);
-      HtmlReport.write(options.getOutput(), options.getReportScreenshot(), out);
-      return summary.missing().isEmpty() ? 0 : 1;
+      summary = RunSummary.read(output.staging(), inputs);
     } catch (IOException e) {
       out.println("foiwatch: could not read back the records to check them: " + e.getMessage());
       return 1;
     }
+    summary.print(out, seconds);
+    if (!summary.missing().isEmpty()) {
+      out.println("foiwatch: the records were not published; " + options.getOutput() + " keeps the previous run's");
+      return 1;
+    }
+    try {
+      HtmlReport.write(output.staging(), options.getOutput(), options.getReportScreenshot(), out);
+      output.publish(manifest(options, output, startedAt, summary));
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not publish the run in --output=" + options.getOutput(), e);
+    }
+    return 0;
+  }
+
+  /** run.json for a run whose records are all staged; written into the staging directory, last. */
+  private static RunManifest manifest(FoiOptions options, RunOutput output, Instant startedAt, RunSummary summary)
+      throws IOException {
+    List<String> outputs = RunOutput.publishedFiles(output.staging()).stream().map(ResourceId::getFilename).toList();
+    RunManifest manifest = new RunManifest(output.runId(), RunManifest.version(), RunManifest.buildCommit(),
+        startedAt.toString(), Instant.now().toString(), RunSettings.options(options), RunSettings.extractionFingerprint(options),
+        new RunManifest.FileCounts(summary.inputFiles(), summary.inputFiles(), 0, 0), summary.byStatus(), summary.files(),
+        outputs);
+    manifest.write(output.staging());
+    return manifest;
   }
 
   private static void cancelQuietly(PipelineResult result) {
@@ -276,7 +307,8 @@ public final class FoiPipeline {
     }
   }
 
-  public static Pipeline build(FoiOptions options, List<KV<String, Long>> files) {
+  /** The pipeline over {@code files}, writing its records into {@code recordsDirectory}. */
+  public static Pipeline build(FoiOptions options, List<KV<String, Long>> files, String recordsDirectory) {
     ParserLimits limits = parserLimits(options);
     Pipeline pipeline = Pipeline.create(options);
     PCollection<KV<String, List<ParsedDocument>>> parsed = pipeline
@@ -288,9 +320,9 @@ public final class FoiPipeline {
         .apply("ExtractMentions", new ExtractMentions(options.getExtractTimeoutSeconds()))
         .apply("BuildRecords", new BuildRecords());
     PCollection<SummaryRecord> summary = records.get(BuildRecords.FILE_SUMMARIES)
-        .apply("SummarizeAuthorities", new SummarizeAuthorities(options.getOutput()));
+        .apply("SummarizeAuthorities", new SummarizeAuthorities(recordsDirectory));
     records.and(SummarizeAuthorities.SUMMARY, summary)
-        .apply("WriteOutputs", new WriteOutputs(options.getOutput(), RecordFormat.parse(options.getFormats()),
+        .apply("WriteOutputs", new WriteOutputs(recordsDirectory, RecordFormat.parse(options.getFormats()),
             options.getRecordsPerShard()));
     return pipeline;
   }

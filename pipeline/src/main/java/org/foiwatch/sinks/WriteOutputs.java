@@ -1,10 +1,6 @@
 package org.foiwatch.sinks;
 
-import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PDone;
@@ -50,22 +46,6 @@ public final class WriteOutputs extends PTransform<PCollectionTuple, PDone> {
     records.get(SummarizeAuthorities.SUMMARY).apply("WriteSummary", new WriteRecords<>(outputDirectory, "summary",
         SummaryRecord.class, s -> s.getAuthority() == null ? "\uffff" : s.getAuthority(), formats, recordsPerShard));
     return PDone.in(records.getPipeline());
-  }
-
-  /**
-   * Deletes record files an earlier run left in the output directory (any format, single or
-   * sharded), so a glob such as {@code equipment*.parquet} never mixes two runs, and the sort
-   * runs of an earlier run that failed.
-   */
-  public static void deletePrevious(String outputDirectory) throws IOException {
-    List<ResourceId> previous = new ArrayList<>();
-    for (String name : NAMES) {
-      for (RecordFormat format : RecordFormat.values()) {
-        previous.addAll(WriteRecords.existingFiles(outputDirectory, name, format));
-      }
-    }
-    FileSystems.delete(previous);
-    SortedRuns.deleteLeftovers(outputDirectory);
   }
 
   private static String nonNull(String value) {
