@@ -16,9 +16,11 @@ import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.foiwatch.extract.ExtractMentions;
 import org.foiwatch.ingest.ForkedParsers;
@@ -31,10 +33,13 @@ import org.foiwatch.ingest.ParsedDocument;
 import org.foiwatch.ingest.ParserLimits;
 import org.foiwatch.ingest.TikaDocumentParser;
 import org.foiwatch.records.BuildRecords;
+import org.foiwatch.records.RecordBuilder;
+import org.foiwatch.records.SplitRecords;
 import org.foiwatch.records.SummarizeAuthorities;
 import org.foiwatch.records.SummaryRecord;
 import org.foiwatch.sinks.HtmlReport;
 import org.foiwatch.sinks.RecordFormat;
+import org.foiwatch.sinks.RecordStore;
 import org.foiwatch.sinks.RunManifest;
 import org.foiwatch.sinks.RunOutput;
 import org.foiwatch.sinks.RunSummary;
@@ -250,17 +255,23 @@ public final class FoiPipeline {
       options.as(DirectOptions.class).setBlockOnRun(false);
     }
     long started = System.nanoTime();
-    if (parsesInThisJvm(options)) {
+    ReusePlan plan;
+    try {
+      plan = ReusePlan.of(options, files, output, inputConfinement(options));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the previous run's records in --output=" + options.getOutput(), e);
+    }
+    if (parsesInThisJvm(options) && !plan.toParse().isEmpty()) {
       TikaDocumentParser.startForkedParsers(parserLimits(options), ocrSettings(options));
     }
-    Pipeline pipeline = build(options, files, output.staging());
+    Pipeline pipeline = build(options, plan, output.staging());
     if (ocrSettings(options).mode() != OcrSettings.Mode.NEVER && !OcrSettings.tesseractAvailable()) {
       out.println("foiwatch: WARNING: tesseract is not installed; scanned pages and images are not read"
           + " (their documents say ocr: unavailable). scripts/run.sh installs it where it can.");
     }
     PipelineResult result = pipeline.run();
     try {
-      new Progress(result, inputs.size(), out).await(options.getProgressSeconds());
+      new Progress(result, plan.toParse().size(), out).await(options.getProgressSeconds());
     } catch (RuntimeException e) {
       cancelQuietly(result); // the other workers stop now, not when their files are done
       throw e;
@@ -273,14 +284,14 @@ public final class FoiPipeline {
       out.println("foiwatch: could not read back the records to check them: " + e.getMessage());
       return 1;
     }
-    summary.print(out, seconds);
+    summary.print(out, seconds, plan.counts());
     if (!summary.missing().isEmpty()) {
       out.println("foiwatch: the records were not published; " + options.getOutput() + " keeps the previous run's");
       return 1;
     }
     try {
       HtmlReport.write(output.staging(), options.getOutput(), options.getReportScreenshot(), out);
-      output.publish(manifest(options, output, startedAt, summary));
+      output.publish(manifest(options, output, startedAt, summary, plan.counts()));
     } catch (IOException e) {
       throw new UncheckedIOException("could not publish the run in --output=" + options.getOutput(), e);
     }
@@ -288,12 +299,12 @@ public final class FoiPipeline {
   }
 
   /** run.json for a run whose records are all staged; written into the staging directory, last. */
-  private static RunManifest manifest(FoiOptions options, RunOutput output, Instant startedAt, RunSummary summary)
-      throws IOException {
+  private static RunManifest manifest(FoiOptions options, RunOutput output, Instant startedAt, RunSummary summary,
+      RunManifest.FileCounts counts) throws IOException {
     List<String> outputs = RunOutput.publishedFiles(output.staging()).stream().map(ResourceId::getFilename).toList();
     RunManifest manifest = new RunManifest(output.runId(), RunManifest.version(), RunManifest.buildCommit(),
         startedAt.toString(), Instant.now().toString(), RunSettings.options(options), RunSettings.extractionFingerprint(options),
-        new RunManifest.FileCounts(summary.inputFiles(), summary.inputFiles(), 0, 0), summary.byStatus(), summary.files(),
+        counts, summary.byStatus(), summary.files(),
         outputs);
     manifest.write(output.staging());
     return manifest;
@@ -307,22 +318,32 @@ public final class FoiPipeline {
     }
   }
 
-  /** The pipeline over {@code files}, writing its records into {@code recordsDirectory}. */
-  public static Pipeline build(FoiOptions options, List<KV<String, Long>> files, String recordsDirectory) {
+  /**
+   * The pipeline over the files {@code plan} parses and the stored records it reuses, writing
+   * the records, and the store of them the next run reuses, into {@code runDirectory}.
+   */
+  static Pipeline build(FoiOptions options, ReusePlan plan, String runDirectory) {
     ParserLimits limits = parserLimits(options);
     Pipeline pipeline = Pipeline.create(options);
     PCollection<KV<String, List<ParsedDocument>>> parsed = pipeline
-        .apply("MatchInputs", new MatchInputs(files, isDirectRunner(options)))
+        .apply("MatchInputs", new MatchInputs(plan.toParse(), isDirectRunner(options)))
         .apply("ParseDocuments", new ParseDocuments(limits, ocrSettings(options), inputConfinement(options)));
-    PCollectionTuple records = parsed
+    PCollection<KV<String, RecordBuilder.Records>> perInputFile = parsed
         .apply("CountParsedFiles", ParDo.of(new Progress.CountParsedFiles()))
         .setCoder(parsed.getCoder())
         .apply("ExtractMentions", new ExtractMentions(options.getExtractTimeoutSeconds()))
         .apply("BuildRecords", new BuildRecords());
-    PCollection<SummaryRecord> summary = records.get(BuildRecords.FILE_SUMMARIES)
-        .apply("SummarizeAuthorities", new SummarizeAuthorities(recordsDirectory));
+    if (!plan.reused().isEmpty()) {
+      perInputFile = PCollectionList.of(perInputFile)
+          .and(pipeline.apply("ReusePreviousRecords", new RecordStore.Read(plan.storeFiles(), plan.reused())))
+          .apply("AllInputFiles", Flatten.pCollections());
+    }
+    perInputFile.apply("StoreRecordsForNextRun", new RecordStore.Write(runDirectory));
+    PCollectionTuple records = perInputFile.apply("SplitRecords", new SplitRecords());
+    PCollection<SummaryRecord> summary = records.get(SplitRecords.FILE_SUMMARIES)
+        .apply("SummarizeAuthorities", new SummarizeAuthorities(runDirectory));
     records.and(SummarizeAuthorities.SUMMARY, summary)
-        .apply("WriteOutputs", new WriteOutputs(recordsDirectory, RecordFormat.parse(options.getFormats()),
+        .apply("WriteOutputs", new WriteOutputs(runDirectory, RecordFormat.parse(options.getFormats()),
             options.getRecordsPerShard()));
     return pipeline;
   }

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.beam.sdk.io.FileSystems;
@@ -38,10 +39,12 @@ public final class RunOutput {
 
   private final String directory;
   private final String runId;
+  private final RunManifest previous;
 
-  private RunOutput(String directory, String runId) {
+  private RunOutput(String directory, String runId, RunManifest previous) {
     this.directory = directory;
     this.runId = runId;
+    this.previous = previous;
   }
 
   /**
@@ -49,23 +52,33 @@ public final class RunOutput {
    * finishing or deleting what earlier runs left there.
    */
   public static RunOutput prepare(String output) throws IOException {
-    String published = RunManifest.read(output).map(RunManifest::runId).orElse(null);
+    RunManifest published = RunManifest.read(output).orElse(null);
     Set<String> runs = runIds(output);
     for (String run : runs) {
-      java.util.Optional<RunManifest> complete = RunManifest.read(runDirectory(output, run));
+      Optional<RunManifest> complete = RunManifest.read(runDirectory(output, run));
       if (complete.isPresent()) {
         publish(output, complete.get());
-        published = run;
+        published = complete.get();
       }
     }
     for (String run : runs) {
-      if (!run.equals(published)) {
+      if (published == null || !run.equals(published.runId())) {
         deleteTree(runDirectory(output, run));
       }
     }
     String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC)
         .format(Instant.now()) + "-" + UUID.randomUUID().toString().substring(0, 8);
-    return new RunOutput(output, runId);
+    return new RunOutput(output, runId, published);
+  }
+
+  /** The complete run the output holds (before this one is published), if any. */
+  public Optional<RunManifest> previous() {
+    return Optional.ofNullable(previous);
+  }
+
+  /** The directory of the previous run, which keeps its {@link RecordStore}. */
+  public Optional<String> previousRunDirectory() {
+    return previous().map(run -> runDirectory(directory, run.runId()));
   }
 
   public String runId() {

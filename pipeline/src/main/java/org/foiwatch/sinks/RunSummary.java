@@ -133,12 +133,14 @@ public record RunSummary(
     }
   }
 
-  public void print(PrintStream out, double seconds) {
+  /** Prints the run's figures; {@code files} says how many input files were parsed, reused and dropped. */
+  public void print(PrintStream out, double seconds, RunManifest.FileCounts files) {
     int failed = byStatus.entrySet().stream()
         .filter(e -> !e.getKey().equals("parsed") && !e.getKey().equals("truncated"))
         .mapToInt(Map.Entry::getValue).sum();
-    out.printf("foiwatch: %d input files, %d attachments; parsed %d, failed %d %s; %d mentions, %d equipment records; %.1f s%n",
-        inputFiles, attachments, byStatus.getOrDefault("parsed", 0) + byStatus.getOrDefault("truncated", 0),
+    out.printf("foiwatch: %d input files (%d read, %d unchanged with their records reused, %d dropped), %d attachments;"
+        + " parsed %d, failed %d %s; %d mentions, %d equipment records; %.1f s%n",
+        inputFiles, files.parsed(), files.reused(), files.dropped(), attachments, byStatus.getOrDefault("parsed", 0) + byStatus.getOrDefault("truncated", 0),
         failed, byStatus, mentions, equipment, seconds);
     if (ocr.any()) {
       out.printf("foiwatch: OCR: %d pages read (%d from the cache), %d skipped; %.1f s Tesseract, %.1f s per page read%s%n",
