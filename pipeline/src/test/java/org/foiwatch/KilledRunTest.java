@@ -49,18 +49,6 @@ class KilledRunTest {
     return printed;
   }
 
-  /** The input files' own records, by file name. */
-  private Map<String, JsonNode> recordsByFile() throws IOException {
-    Map<String, JsonNode> records = new TreeMap<>();
-    for (String line : Files.readAllLines(output.resolve("documents.jsonl"))) {
-      JsonNode record = JSON.readTree(line);
-      if (record.get("attachment").isNull()) {
-        records.put(Path.of(record.get("source").asText()).getFileName().toString(), record);
-      }
-    }
-    return records;
-  }
-
   /**
    * The pool directory of a forked parser JVM (its tika-config's folder), from its command line
    * (read from /proc: ProcessHandle.Info leaves out command lines as long as a JVM's class path).
@@ -105,10 +93,10 @@ class KilledRunTest {
     run.get(4, TimeUnit.MINUTES);
 
     assertFalse(killed.isEmpty(), "no parser JVM was caught parsing slow.xml");
-    JsonNode slow = recordsByFile().get("slow.xml");
+    JsonNode slow = HostileRunTest.recordsByFile(output).get("slow.xml");
     assertEquals("parsed", slow.get("status").asText(), slow.toString());
     assertTrue(Files.readString(output.resolve("equipment.jsonl")).contains("P3245-LVE"), "slow.xml's equipment is lost");
-    assertEquals("parsed", recordsByFile().get("reply.txt").get("status").asText());
+    assertEquals("parsed", HostileRunTest.recordsByFile(output).get("reply.txt").get("status").asText());
   }
 
   @Test
@@ -153,7 +141,7 @@ class KilledRunTest {
     assertTrue(next.waitFor(4, TimeUnit.MINUTES), "the re-run did not end");
     assertEquals(0, next.exitValue(), Files.readString(work.resolve("stdout.txt")));
 
-    assertEquals(List.of("assets.csv", "reply.txt", "slow.xml"), List.copyOf(recordsByFile().keySet()));
+    assertEquals(List.of("assets.csv", "reply.txt", "slow.xml"), List.copyOf(HostileRunTest.recordsByFile(output).keySet()));
     try (Stream<Path> runs = Files.list(output.resolve(".foiwatch/runs"))) {
       assertEquals(List.of(JSON.readTree(output.resolve("run.json").toFile()).get("run_id").asText()),
           runs.map(run -> run.getFileName().toString()).toList(), "the killed run's staging is left");
