@@ -131,4 +131,17 @@ public interface FoiOptions extends PipelineOptions {
   long getPdfMaxMainMemoryBytes();
 
   void setPdfMaxMainMemoryBytes(long value);
+
+  @Description("Read every input file again. By default, when --output holds a complete run, a file unchanged since"
+      + " (same sha256, foiwatch version and record-shaping options) keeps its records without being parsed.")
+  @Default.Boolean(false)
+  boolean getFull();
+
+  void setFull(boolean value);
+
+  @Description("Also read again the unchanged files whose status in the previous run was timeout, oom or crashed.")
+  @Default.Boolean(false)
+  boolean getRetryFailed();
+
+  void setRetryFailed(boolean value);
 }

@@ -3,19 +3,24 @@ package org.foiwatch;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.flink.FlinkPipelineOptions;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.foiwatch.extract.ExtractMentions;
 import org.foiwatch.ingest.ForkedParsers;
@@ -28,10 +33,15 @@ import org.foiwatch.ingest.ParsedDocument;
 import org.foiwatch.ingest.ParserLimits;
 import org.foiwatch.ingest.TikaDocumentParser;
 import org.foiwatch.records.BuildRecords;
+import org.foiwatch.records.RecordBuilder;
+import org.foiwatch.records.SplitRecords;
 import org.foiwatch.records.SummarizeAuthorities;
 import org.foiwatch.records.SummaryRecord;
 import org.foiwatch.sinks.HtmlReport;
 import org.foiwatch.sinks.RecordFormat;
+import org.foiwatch.sinks.RecordStore;
+import org.foiwatch.sinks.RunManifest;
+import org.foiwatch.sinks.RunOutput;
 import org.foiwatch.sinks.RunSummary;
 import org.foiwatch.sinks.WriteOutputs;
 
@@ -46,6 +56,7 @@ public final class FoiPipeline {
   private static final String LOG_FILE_PROPERTY = "org.slf4j.simpleLogger.logFile";
   private static final String AWS_METADATA_DISABLED = "aws.disableEc2Metadata";
   private static final String LOG_FILE = "foiwatch.log";
+  private static final long EXIT_GRACE_MILLIS = 10_000;
   /** The terminal's stderr, for foiwatch's own one-line errors, whatever System.err becomes. */
   private static final PrintStream TERMINAL = System.err;
 
@@ -61,6 +72,11 @@ public final class FoiPipeline {
       PipelineOptionsFactory.printHelp(System.out, FoiOptions.class);
       System.out.println("Runner options: --runner=DirectRunner|FlinkRunner (default DirectRunner); "
           + "for FlinkRunner also --flinkMaster=host:port, --parallelism=N (see README).");
+      return;
+    }
+    if (List.of(args).contains("--version")) {
+      String commit = RunManifest.buildCommit();
+      System.out.println("foiwatch " + RunManifest.version() + (commit == null ? "" : " (" + commit + ")"));
       return;
     }
     FoiOptions options;
@@ -79,22 +95,51 @@ public final class FoiPipeline {
     } catch (InputException e) {
       TERMINAL.println("foiwatch: " + e.getMessage());
       status = USAGE_ERROR;
-    } catch (RuntimeException e) {
-      TERMINAL.println("foiwatch: the run failed: " + firstLine(e.toString()));
+    } catch (RuntimeException | Error e) {
+      TERMINAL.println("foiwatch: the run failed: " + reason(e)
+          + (System.getProperty(ForkedParsers.STDERR_FILE_PROPERTY) == null ? "" : " (details in " + LOG_FILE + ")"));
       e.printStackTrace(); // into the log file, where there is one
       status = 1;
     }
     System.out.flush();
     System.err.flush();
     TERMINAL.flush();
+    // The parser JVMs go first: after a failure, workers may still be parsing with them.
+    ForkedParsers.stopAll();
     if (isFlinkRunner(options)) {
       // Embedded Flink's Pekko shutdown hook runs after its class loader is closed and prints a
-      // ClassNotFoundException trace on every exit; the run is over and flushed, so skip hooks
-      // (stopping the parser JVMs, which a hook would have done, first).
-      ForkedParsers.stopAll();
+      // ClassNotFoundException trace on every exit; the run is over and flushed, so skip hooks.
       Runtime.getRuntime().halt(status);
     }
+    haltIfExitHangs(status);
     System.exit(status);
+  }
+
+  /**
+   * System.exit waits for every shutdown hook, and a library's hook can wait for a thread stuck
+   * in I/O (a full disk, a dead mount): the process must end all the same, with its status.
+   */
+  private static void haltIfExitHangs(int status) {
+    Thread watchdog = new Thread(() -> {
+      try {
+        Thread.sleep(EXIT_GRACE_MILLIS);
+      } catch (InterruptedException e) {
+        return;
+      }
+      Runtime.getRuntime().halt(status);
+    }, "foiwatch-exit-watchdog");
+    watchdog.setDaemon(true);
+    watchdog.start();
+  }
+
+  /** The innermost cause in plain words, with its kind: what went wrong, not where. */
+  static String reason(Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage() == null ? "" : firstLine(root.getMessage());
+    return message.isBlank() ? root.getClass().getSimpleName() : message + " (" + root.getClass().getSimpleName() + ")";
   }
 
   /**
@@ -191,57 +236,114 @@ public final class FoiPipeline {
     } catch (IllegalArgumentException e) {
       throw new InputException(e.getMessage());
     }
-    inputConfinement(options); // a wrong --followSymlinks stops here, before --output is cleared
+    inputConfinement(options); // a wrong --followSymlinks stops here, before --output is touched
     if (options.getRecordsPerShard() < 1) {
       throw new InputException("--recordsPerShard must be at least 1");
     }
+    RunOutput output;
     try {
-      WriteOutputs.deletePrevious(options.getOutput());
+      out.println("foiwatch: writing to " + RunOutput.check(options.getOutput()));
+      output = RunOutput.prepare(options.getOutput());
+    } catch (RunOutput.BadOutputException e) {
+      throw new InputException(e.getMessage());
     } catch (IOException e) {
-      throw new InputException("cannot clear earlier record files in --output=" + options.getOutput() + ": " + e.getMessage());
+      throw new InputException("cannot tidy what earlier runs left in --output=" + options.getOutput() + ": " + e);
     }
+    Instant startedAt = Instant.now();
     if (isDirectRunner(options)) {
       // run() returns at once, so the progress can be polled while the pipeline runs.
       options.as(DirectOptions.class).setBlockOnRun(false);
     }
     long started = System.nanoTime();
-    if (parsesInThisJvm(options)) {
+    ReusePlan plan;
+    try {
+      plan = ReusePlan.of(options, files, output, inputConfinement(options));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the previous run's records in --output=" + options.getOutput(), e);
+    }
+    if (parsesInThisJvm(options) && !plan.toParse().isEmpty()) {
       TikaDocumentParser.startForkedParsers(parserLimits(options), ocrSettings(options));
     }
-    Pipeline pipeline = build(options, files);
+    Pipeline pipeline = build(options, plan, output.staging());
     if (ocrSettings(options).mode() != OcrSettings.Mode.NEVER && !OcrSettings.tesseractAvailable()) {
       out.println("foiwatch: WARNING: tesseract is not installed; scanned pages and images are not read"
           + " (their documents say ocr: unavailable). scripts/run.sh installs it where it can.");
     }
     PipelineResult result = pipeline.run();
-    new Progress(result, inputs.size(), out).await(options.getProgressSeconds());
-    double seconds = (System.nanoTime() - started) / 1e9;
     try {
-      RunSummary summary = RunSummary.read(options.getOutput(), inputs);
-      summary.print(out, seconds);
-      HtmlReport.write(options.getOutput(), options.getReportScreenshot(), out);
-      return summary.missing().isEmpty() ? 0 : 1;
+      new Progress(result, plan.toParse().size(), out).await(options.getProgressSeconds());
+    } catch (RuntimeException e) {
+      cancelQuietly(result); // the other workers stop now, not when their files are done
+      throw e;
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    RunSummary summary;
+    try {
+      summary = RunSummary.read(output.staging(), inputs);
     } catch (IOException e) {
       out.println("foiwatch: could not read back the records to check them: " + e.getMessage());
       return 1;
     }
+    summary.print(out, seconds, plan.counts());
+    if (!summary.missing().isEmpty()) {
+      out.println("foiwatch: the records were not published; " + options.getOutput() + " keeps the previous run's");
+      return 1;
+    }
+    try {
+      HtmlReport.write(output.staging(), options.getOutput(), options.getReportScreenshot(), out);
+      output.publish(manifest(options, output, startedAt, summary, plan.counts()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not publish the run in --output=" + options.getOutput(), e);
+    }
+    return 0;
   }
 
-  public static Pipeline build(FoiOptions options, List<KV<String, Long>> files) {
+  /** run.json for a run whose records are all staged; written into the staging directory, last. */
+  private static RunManifest manifest(FoiOptions options, RunOutput output, Instant startedAt, RunSummary summary,
+      RunManifest.FileCounts counts) throws IOException {
+    List<String> outputs = RunOutput.publishedFiles(output.staging()).stream().map(ResourceId::getFilename).toList();
+    RunManifest manifest = new RunManifest(output.runId(), RunManifest.version(), RunManifest.buildCommit(),
+        startedAt.toString(), Instant.now().toString(), RunSettings.options(options), RunSettings.extractionFingerprint(options),
+        counts, summary.byStatus(), summary.files(),
+        outputs);
+    manifest.write(output.staging());
+    return manifest;
+  }
+
+  private static void cancelQuietly(PipelineResult result) {
+    try {
+      result.cancel();
+    } catch (IOException | RuntimeException e) {
+      // Already failed or finished: nothing left to stop.
+    }
+  }
+
+  /**
+   * The pipeline over the files {@code plan} parses and the stored records it reuses, writing
+   * the records, and the store of them the next run reuses, into {@code runDirectory}.
+   */
+  static Pipeline build(FoiOptions options, ReusePlan plan, String runDirectory) {
     ParserLimits limits = parserLimits(options);
     Pipeline pipeline = Pipeline.create(options);
     PCollection<KV<String, List<ParsedDocument>>> parsed = pipeline
-        .apply("MatchInputs", new MatchInputs(files, isDirectRunner(options)))
+        .apply("MatchInputs", new MatchInputs(plan.toParse(), isDirectRunner(options)))
         .apply("ParseDocuments", new ParseDocuments(limits, ocrSettings(options), inputConfinement(options)));
-    PCollectionTuple records = parsed
+    PCollection<KV<String, RecordBuilder.Records>> perInputFile = parsed
         .apply("CountParsedFiles", ParDo.of(new Progress.CountParsedFiles()))
         .setCoder(parsed.getCoder())
         .apply("ExtractMentions", new ExtractMentions(options.getExtractTimeoutSeconds()))
         .apply("BuildRecords", new BuildRecords());
-    PCollection<SummaryRecord> summary = records.get(BuildRecords.FILE_SUMMARIES)
-        .apply("SummarizeAuthorities", new SummarizeAuthorities(options.getOutput()));
+    if (!plan.reused().isEmpty()) {
+      perInputFile = PCollectionList.of(perInputFile)
+          .and(pipeline.apply("ReusePreviousRecords", new RecordStore.Read(plan.storeFiles(), plan.reused())))
+          .apply("AllInputFiles", Flatten.pCollections());
+    }
+    perInputFile.apply("StoreRecordsForNextRun", new RecordStore.Write(runDirectory));
+    PCollectionTuple records = perInputFile.apply("SplitRecords", new SplitRecords());
+    PCollection<SummaryRecord> summary = records.get(SplitRecords.FILE_SUMMARIES)
+        .apply("SummarizeAuthorities", new SummarizeAuthorities(runDirectory));
     records.and(SummarizeAuthorities.SUMMARY, summary)
-        .apply("WriteOutputs", new WriteOutputs(options.getOutput(), RecordFormat.parse(options.getFormats()),
+        .apply("WriteOutputs", new WriteOutputs(runDirectory, RecordFormat.parse(options.getFormats()),
             options.getRecordsPerShard()));
     return pipeline;
   }

@@ -30,6 +30,10 @@ public final class ForkedParsers {
    */
   public static final String STDERR_FILE_PROPERTY = "foiwatch.parserStderrFile";
 
+  private static final String DIRECTORY_PREFIX = "foiwatch-tika";
+  /** In each pool's directory: the pid of the JVM that owns it. */
+  private static final String OWNER_FILE = "owner.pid";
+
   private static final Map<String, Pool> POOLS = new ConcurrentHashMap<>();
   private static String javaCommand;
   private static Path stderrScript;
@@ -73,7 +77,9 @@ public final class ForkedParsers {
 
   private static Pool start(String configXml) {
     try {
-      Path directory = Files.createTempDirectory("foiwatch-tika");
+      deleteOrphans();
+      Path directory = Files.createTempDirectory(DIRECTORY_PREFIX);
+      Files.writeString(directory.resolve(OWNER_FILE), Long.toString(ProcessHandle.current().pid()));
       Path config = Files.writeString(directory.resolve("tika-config.xml"), configXml);
       Pool pool = new Pool(new PipesParser(PipesConfig.load(config)), directory);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(pool), "foiwatch-tika-shutdown"));
@@ -82,6 +88,29 @@ public final class ForkedParsers {
       throw new UncheckedIOException("cannot set up the forked Tika parser in a temporary directory", e);
     } catch (TikaConfigException e) {
       throw new IllegalStateException("the generated tika-config is invalid", e);
+    }
+  }
+
+  /**
+   * Deletes the directories of parser pools whose JVM is gone: a killed run cannot delete its own,
+   * and they hold copies of input documents.
+   */
+  private static void deleteOrphans() {
+    try (var directories = Files.newDirectoryStream(Path.of(System.getProperty("java.io.tmpdir")), DIRECTORY_PREFIX + "*")) {
+      for (Path directory : directories) {
+        Path owner = directory.resolve(OWNER_FILE);
+        try {
+          long pid = Long.parseLong(Files.readString(owner).trim());
+          if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            continue;
+          }
+        } catch (IOException | NumberFormatException e) {
+          continue; // not ours to judge: no owner recorded
+        }
+        deleteTree(directory);
+      }
+    } catch (IOException e) {
+      // An unlistable temporary directory: nothing to tidy.
     }
   }
 
@@ -113,7 +142,11 @@ public final class ForkedParsers {
     } catch (IOException e) {
       // The forked JVMs exit by themselves when their input closes.
     }
-    try (var paths = Files.walk(pool.directory())) {
+    deleteTree(pool.directory());
+  }
+
+  private static void deleteTree(Path directory) {
+    try (var paths = Files.walk(directory)) {
       paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
     } catch (IOException e) {
       // A temporary directory left behind is harmless.

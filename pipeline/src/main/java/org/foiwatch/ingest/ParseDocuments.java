@@ -1,16 +1,10 @@
 package org.foiwatch.ingest;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.channels.Channels;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
 import java.util.List;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -106,38 +100,15 @@ public final class ParseDocuments
 
     private List<ParsedDocument> parseFile(String source, long listedSize) {
       byte[] content;
-      try {
-        Path local = InputPaths.localPath(source);
-        if (local == null) {
-          if (listedSize > limits.maxFileBytes()) {
-            return List.of(tooLarge(source, listedSize));
-          }
-          try (InputStream in = Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(source, false)))) {
-            content = in.readAllBytes();
-          }
-        } else {
-          InputConfinement.Verdict verdict = confinement.check(local);
-          if (verdict.skipReason() != null) {
-            return List.of(TikaDocumentParser.unread(source, DocumentStatus.SKIPPED, verdict.skipReason()));
-          }
-          long size = Files.size(verdict.file());
-          if (size > limits.maxFileBytes()) {
-            return List.of(tooLarge(source, size));
-          }
-          // No link is followed here: the verdict's path has none, and one swapped in since is refused.
-          try (InputStream in = Files.newInputStream(verdict.file(), LinkOption.NOFOLLOW_LINKS)) {
-            content = in.readAllBytes();
-          }
+      try (InputReader.Opened opened = InputReader.open(source, listedSize, confinement, limits.maxFileBytes())) {
+        if (opened.stream() == null) {
+          return List.of(TikaDocumentParser.unread(source, opened.status(), opened.reason()));
         }
+        content = opened.stream().readAllBytes();
       } catch (IOException | RuntimeException e) {
         return List.of(TikaDocumentParser.unread(source, DocumentStatus.CORRUPT, "could not be read: " + e));
       }
       return parser.parse(source, content);
-    }
-
-    private ParsedDocument tooLarge(String source, long size) {
-      return TikaDocumentParser.unread(source, DocumentStatus.TOO_LARGE,
-          "file is " + size + " bytes, over --maxFileBytes=" + limits.maxFileBytes());
     }
 
     @Teardown

@@ -197,6 +197,11 @@ public final class TikaDocumentParser implements AutoCloseable {
       FetchEmitTuple tuple = new FetchEmitTuple(source, new FetchKey(TikaConfigXml.FETCHER, input.toString()),
           EmitKey.NO_EMIT, nameHint(source), context, FetchEmitTuple.ON_PARSE_EXCEPTION.EMIT);
       PipesResult result = forked.parser().parse(tuple);
+      if (result.getStatus() == PipesResult.STATUS.UNSPECIFIED_CRASH) {
+        // The parser JVM died: killed from outside, or the file kills it. tika-pipes starts a
+        // fresh JVM for the next parse, so one more try tells the two apart.
+        result = forked.parser().parse(tuple);
+      }
       return switch (result.getStatus()) {
         case PARSE_SUCCESS, PARSE_SUCCESS_WITH_EXCEPTION, PARSE_EXCEPTION_EMIT, EMIT_SUCCESS,
             EMIT_SUCCESS_PARSE_EXCEPTION -> Parse.of(result.getEmitData().getMetadataList());
@@ -207,6 +212,8 @@ public final class TikaDocumentParser implements AutoCloseable {
         case PARSE_EXCEPTION_NO_EMIT -> Parse.failed(DocumentStatus.CORRUPT,
             describe(DocumentStatus.CORRUPT, firstLine(nullToEmpty(result.getMessage()))));
         case EMPTY_OUTPUT -> Parse.failed(DocumentStatus.EMPTY, "no text found");
+        case UNSPECIFIED_CRASH -> Parse.failed(DocumentStatus.CRASHED, "the parser process died on this file twice,"
+            + " in two processes" + messageSuffix(result.getMessage()));
         default -> Parse.failed(DocumentStatus.CRASHED, "the parser process failed ("
             + result.getStatus().name().toLowerCase(Locale.ROOT) + ")" + messageSuffix(result.getMessage()));
       };

@@ -16,7 +16,7 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.foiwatch.sinks.SortedRuns;
 
 /**
- * The per-authority summary: merges the summaries of the input files ({@link BuildRecords#FILE_SUMMARIES})
+ * The per-authority summary: merges the summaries of the input files ({@link SplitRecords#FILE_SUMMARIES})
  * into one record per authority ({@link AuthoritySummary#merge}).
  *
  * <p>The parts are sorted by authority with {@link SortedRuns} and merged as they stream past,

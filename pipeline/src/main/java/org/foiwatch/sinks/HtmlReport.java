@@ -99,11 +99,15 @@ public final class HtmlReport {
 
   /**
    * Writes the report and, when asked, {@code report.png} next to it (needs chromium and a local
-   * output directory; otherwise says why there is none). Prints where they are.
+   * output directory; otherwise says why there is none) into the run's {@code stagingDirectory}.
+   * Prints where they will be once the run is published in {@code outputDirectory}.
    */
-  public static void write(String outputDirectory, boolean screenshot, PrintStream out) throws IOException {
-    ResourceId report = write(outputDirectory);
-    out.println("foiwatch: report " + report);
+  public static void write(String stagingDirectory, String outputDirectory, boolean screenshot, PrintStream out)
+      throws IOException {
+    ResourceId report = write(stagingDirectory);
+    ResourceId published = FileSystems.matchNewResource(outputDirectory, true)
+        .resolve(FILE_NAME, StandardResolveOptions.RESOLVE_FILE);
+    out.println("foiwatch: report " + published);
     if (!screenshot) {
       return;
     }
@@ -116,7 +120,7 @@ public final class HtmlReport {
     Path png = Path.of(report.toString()).resolveSibling("report.png");
     try {
       Chromium.screenshot(chromium, Path.of(report.toString()), png, SCREENSHOT_HEIGHT);
-      out.println("foiwatch: report screenshot " + png);
+      out.println("foiwatch: report screenshot " + Path.of(published.toString()).resolveSibling(png.getFileName()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while taking the screenshot", e);

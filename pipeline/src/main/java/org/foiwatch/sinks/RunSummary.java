@@ -11,10 +11,8 @@ import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -27,7 +25,7 @@ import org.apache.beam.sdk.io.fs.ResourceId;
  */
 public record RunSummary(
     int inputFiles, int attachments, Map<String, Integer> byStatus, int mentions, int equipment, List<String> missing,
-    Ocr ocr) {
+    Ocr ocr, List<RunManifest.InputFile> files) {
 
   /**
    * OCR over the run: pages read (cached ones among them), pages skipped, Tesseract time, and
@@ -52,15 +50,16 @@ public record RunSummary(
     DocumentTally documents = new DocumentTally();
     forEachRecord(outputDirectory, "documents", documents);
     List<String> missing = new ArrayList<>(new TreeSet<>(inputs));
-    missing.removeAll(documents.sources);
+    missing.removeAll(documents.files.keySet());
     return new RunSummary(inputs.size(), documents.attachments, documents.byStatus, count(outputDirectory, "mentions"),
         count(outputDirectory, "equipment"), missing, new Ocr(documents.ocrPages, documents.ocrCached, documents.ocrSkipped,
-            documents.ocrMillis, documents.ocrUnavailable));
+            documents.ocrMillis, documents.ocrUnavailable), List.copyOf(documents.files.values()));
   }
 
   /** The document records' figures, added up one record at a time. */
   private static final class DocumentTally implements Consumer<JsonNode> {
-    final Set<String> sources = new HashSet<>();
+    /** The input files' own records (not their attachments'), by source. */
+    final Map<String, RunManifest.InputFile> files = new TreeMap<>();
     final Map<String, Integer> byStatus = new TreeMap<>();
     int attachments;
     int ocrPages;
@@ -79,7 +78,10 @@ public record RunSummary(
         ocrUnavailable++;
       }
       if (document.get("attachment").isNull()) {
-        sources.add(document.get("source").asText());
+        String source = document.get("source").asText();
+        JsonNode sha256 = document.path("sha256");
+        files.put(source, new RunManifest.InputFile(source, sha256.isTextual() ? sha256.asText() : null,
+            document.get("status").asText()));
       } else {
         attachments++;
       }
@@ -131,12 +133,14 @@ public record RunSummary(
     }
   }
 
-  public void print(PrintStream out, double seconds) {
+  /** Prints the run's figures; {@code files} says how many input files were parsed, reused and dropped. */
+  public void print(PrintStream out, double seconds, RunManifest.FileCounts files) {
     int failed = byStatus.entrySet().stream()
         .filter(e -> !e.getKey().equals("parsed") && !e.getKey().equals("truncated"))
         .mapToInt(Map.Entry::getValue).sum();
-    out.printf("foiwatch: %d input files, %d attachments; parsed %d, failed %d %s; %d mentions, %d equipment records; %.1f s%n",
-        inputFiles, attachments, byStatus.getOrDefault("parsed", 0) + byStatus.getOrDefault("truncated", 0),
+    out.printf("foiwatch: %d input files (%d read, %d unchanged with their records reused, %d dropped), %d attachments;"
+        + " parsed %d, failed %d %s; %d mentions, %d equipment records; %.1f s%n",
+        inputFiles, files.parsed(), files.reused(), files.dropped(), attachments, byStatus.getOrDefault("parsed", 0) + byStatus.getOrDefault("truncated", 0),
         failed, byStatus, mentions, equipment, seconds);
     if (ocr.any()) {
       out.printf("foiwatch: OCR: %d pages read (%d from the cache), %d skipped; %.1f s Tesseract, %.1f s per page read%s%n",

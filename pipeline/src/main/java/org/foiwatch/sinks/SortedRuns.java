@@ -20,8 +20,6 @@ import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
-import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.MoveOptions.StandardMoveOptions;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
@@ -92,19 +90,6 @@ public final class SortedRuns<T extends SpecificRecord>
     return FileSystems.matchNewResource(workDirectory, true)
         .resolve(".foiwatch-runs", StandardResolveOptions.RESOLVE_DIRECTORY)
         .resolve(name, StandardResolveOptions.RESOLVE_DIRECTORY);
-  }
-
-  /** Deletes the runs a failed earlier run left under {@code workDirectory}. */
-  public static void deleteLeftovers(String workDirectory) throws IOException {
-    String pattern = runsDirectory(workDirectory, "*").resolve("*.run", StandardResolveOptions.RESOLVE_FILE).toString();
-    List<ResourceId> leftovers = new ArrayList<>();
-    for (MatchResult match : FileSystems.match(List.of(pattern), EmptyMatchTreatment.ALLOW)) {
-      if (match.status() == MatchResult.Status.OK) {
-        match.metadata().forEach(m -> leftovers.add(m.resourceId()));
-      }
-    }
-    FileSystems.delete(leftovers, StandardMoveOptions.IGNORE_MISSING_FILES);
-    leftovers.stream().map(run -> run.getCurrentDirectory().toString()).distinct().forEach(SortedRuns::deleteIfEmpty);
   }
 
   /** Local directories only (other file systems have none), and only when empty. */

@@ -1,17 +1,13 @@
 package org.foiwatch.sinks;
 
-import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PDone;
-import org.foiwatch.records.BuildRecords;
 import org.foiwatch.records.DocumentRecord;
 import org.foiwatch.records.EquipmentRecord;
 import org.foiwatch.records.MentionRecord;
+import org.foiwatch.records.SplitRecords;
 import org.foiwatch.records.SummarizeAuthorities;
 import org.foiwatch.records.SummaryRecord;
 
@@ -34,38 +30,22 @@ public final class WriteOutputs extends PTransform<PCollectionTuple, PDone> {
     this.recordsPerShard = recordsPerShard;
   }
 
-  /** Expects the tuple {@link BuildRecords} makes, plus {@link SummarizeAuthorities#SUMMARY}. */
+  /** Expects the tuple {@link SplitRecords} makes, plus {@link SummarizeAuthorities#SUMMARY}. */
   @Override
   public PDone expand(PCollectionTuple records) {
-    records.get(BuildRecords.DOCUMENTS).apply("WriteDocuments", new WriteRecords<>(outputDirectory, "documents",
+    records.get(SplitRecords.DOCUMENTS).apply("WriteDocuments", new WriteRecords<>(outputDirectory, "documents",
         DocumentRecord.class, d -> d.getSource() + "\u0000" + d.getDepth() + "\u0000" + nonNull(d.getAttachment()),
         formats, recordsPerShard));
-    records.get(BuildRecords.MENTIONS).apply("WriteMentions", new WriteRecords<>(outputDirectory, "mentions",
+    records.get(SplitRecords.MENTIONS).apply("WriteMentions", new WriteRecords<>(outputDirectory, "mentions",
         MentionRecord.class, m -> m.getSource() + "\u0000" + nonNull(m.getAttachment()) + "\u0000"
             + String.format("%09d", m.getStart()), formats, recordsPerShard));
-    records.get(BuildRecords.EQUIPMENT).apply("WriteEquipment", new WriteRecords<>(outputDirectory, "equipment",
+    records.get(SplitRecords.EQUIPMENT).apply("WriteEquipment", new WriteRecords<>(outputDirectory, "equipment",
         EquipmentRecord.class, e -> e.getSource() + "\u0000" + e.getVendor() + "\u0000" + nonNull(e.getModel()),
         formats, recordsPerShard));
     // Authorities by name; the files without an authority last.
     records.get(SummarizeAuthorities.SUMMARY).apply("WriteSummary", new WriteRecords<>(outputDirectory, "summary",
         SummaryRecord.class, s -> s.getAuthority() == null ? "\uffff" : s.getAuthority(), formats, recordsPerShard));
     return PDone.in(records.getPipeline());
-  }
-
-  /**
-   * Deletes record files an earlier run left in the output directory (any format, single or
-   * sharded), so a glob such as {@code equipment*.parquet} never mixes two runs, and the sort
-   * runs of an earlier run that failed.
-   */
-  public static void deletePrevious(String outputDirectory) throws IOException {
-    List<ResourceId> previous = new ArrayList<>();
-    for (String name : NAMES) {
-      for (RecordFormat format : RecordFormat.values()) {
-        previous.addAll(WriteRecords.existingFiles(outputDirectory, name, format));
-      }
-    }
-    FileSystems.delete(previous);
-    SortedRuns.deleteLeftovers(outputDirectory);
   }
 
   private static String nonNull(String value) {

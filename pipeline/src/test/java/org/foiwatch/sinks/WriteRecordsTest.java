@@ -56,17 +56,6 @@ class WriteRecordsTest {
     }
   }
 
-  @Test
-  void aFailedRunsLeftoverRunsGoBeforeTheNextRun() throws IOException {
-    Path leftover = temp.resolve(".foiwatch-runs").resolve("mentions").resolve("0f1e.run");
-    Files.createDirectories(leftover.getParent());
-    Files.writeString(leftover, "half a run");
-
-    WriteOutputs.deletePrevious(temp.toString());
-
-    assertFalse(Files.exists(temp.resolve(".foiwatch-runs")));
-  }
-
   private static Path write(Path output, int maxOpenRuns) {
     PipelineOptions options = PipelineOptionsFactory.create();
     options.setRunner(DirectRunner.class);
