@@ -32,7 +32,7 @@ public final class FoiFieldExtractor {
   private static final Pattern COUNT = Pattern.compile(
       "(?i)\\b\\d{1,5}\\s+(?:[\\w-]+\\s+){0,4}?(?:cameras?|units|devices|recorders|licen[cs]es)\\b");
   /** A sentence end, where the answer is cut into sentences so boilerplate drops only its own. */
-  private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=\\p{Lu})");
+  static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=\\p{Lu})");
   private static final WordPattern BOILERPLATE = WordPattern.compile(
       "internal\\s+review|information\\s+commissioner|right\\s+to\\s+complain|dissatisfied|re-use|copyright|not\\s+content\\s+with");
   private static final Pattern EXEMPTION = Pattern.compile(
@@ -90,7 +90,8 @@ public final class FoiFieldExtractor {
     if (totalCameras != null && signals.contains(SIGNAL_TEXT)) {
       signals.add(SIGNAL_GIVES);
     }
-    return new DocumentFields(authority, reference, date, signals, exemptions(outcomeText), totalCameras);
+    String revision = RevisionExtractor.revision(prose.lines().flatMap(SENTENCE_END::splitAsStream).toList());
+    return new DocumentFields(authority, reference, date, signals, exemptions(outcomeText), totalCameras, revision);
   }
 
   /** What the answer says about its outcome; {@link #outcome} resolves it once equipment is known. */
