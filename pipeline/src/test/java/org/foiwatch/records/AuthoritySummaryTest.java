@@ -165,10 +165,9 @@ class AuthoritySummaryTest {
         reply("fw.eml", "aa", "FOI-3", "2024-03-13", null, "disclosed"),
         reply("letter.pdf", "bb", "FOI-3", "2024-03-12", null, "disclosed"),
         reply("letter copy.pdf", "bb", "FOI-3", "2024-03-12", null, "disclosed"));
-    List<EquipmentRecord> equipment = List.of(
-        equipment("fw.eml", "Axis", 5, "camera", List.of(), "m1"),
-        equipment("letter.pdf", "Axis", 5, "camera", List.of(), "m2"),
-        equipment("letter copy.pdf", "Axis", 5, "camera", List.of(), "m3"));
+    // Each states the same five Axis cameras.
+    List<EquipmentRecord> equipment = documents.stream()
+        .map(d -> equipment(d.getSource(), "Axis", 5, "camera", List.of(), "m-" + d.getSource())).toList();
 
     SummaryRecord known = AuthoritySummary.build("Ashcombe DC", documents, equipment);
     assertEquals(5, known.getTotalQuantity());
