@@ -32,7 +32,7 @@ public final class FoiFieldExtractor {
   private static final Pattern COUNT = Pattern.compile(
       "(?i)\\b\\d{1,5}\\s+(?:[\\w-]+\\s+){0,4}?(?:cameras?|units|devices|recorders|licen[cs]es)\\b");
   /** A sentence end, where the answer is cut into sentences so boilerplate drops only its own. */
-  static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=\\p{Lu})");
+  private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=\\p{Lu})");
   private static final WordPattern BOILERPLATE = WordPattern.compile(
       "internal\\s+review|information\\s+commissioner|right\\s+to\\s+complain|dissatisfied|re-use|copyright|not\\s+content\\s+with");
   private static final Pattern EXEMPTION = Pattern.compile(
@@ -85,13 +85,14 @@ public final class FoiFieldExtractor {
     // An e-mail's "created" is its Date header, when it was sent; any other file's is not the letter's.
     String sentDate = metadata.containsKey("from") ? metadata.get("created") : null;
     String date = ResponseDateExtractor.responseDate(String.join("\n", answer), prose, sentDate);
-    List<String> outcomeText = answer.stream().flatMap(SENTENCE_END::splitAsStream).filter(t -> !BOILERPLATE.find(t)).toList();
+    List<String> sentences = answer.stream().flatMap(SENTENCE_END::splitAsStream).toList();
+    List<String> outcomeText = sentences.stream().filter(t -> !BOILERPLATE.find(t)).toList();
     Set<String> signals = outcomeSignals(outcomeText);
     if (totalCameras != null && signals.contains(SIGNAL_TEXT)) {
       signals.add(SIGNAL_GIVES);
     }
-    String revision = RevisionExtractor.revision(prose.lines().flatMap(SENTENCE_END::splitAsStream).toList());
-    return new DocumentFields(authority, reference, date, signals, exemptions(outcomeText), totalCameras, revision);
+    return new DocumentFields(authority, reference, date, signals, exemptions(outcomeText), totalCameras,
+        RevisionExtractor.revision(sentences));
   }
 
   /** What the answer says about its outcome; {@link #outcome} resolves it once equipment is known. */

@@ -20,6 +20,12 @@ final class RevisionExtractor {
   /** How to ask for a review is in nearly every letter: such a sentence says nothing about this reply. */
   private static final WordPattern NOT_THE_REPLY = WordPattern.compile(String.join("|", ReferenceData.strings(LABELS.get("notTheReply"))));
 
+  /**
+   * A reply says so in a sentence of its own, near its start: a longer run without a sentence
+   * break is no prose, and reading it whole would cost a scan per kind of every character.
+   */
+  private static final int SENTENCE_CHARS = 1000;
+
   private RevisionExtractor() {}
 
   private static Map<String, WordPattern> kinds() {
@@ -29,10 +35,11 @@ final class RevisionExtractor {
     return kinds;
   }
 
-  /** The kind of revision the prose (the answer without its table rows) says it is, or null. */
+  /** The kind of revision the answer's sentences say it is, or null. */
   static String revision(List<String> sentences) {
+    List<String> heads = sentences.stream().map(s -> s.length() > SENTENCE_CHARS ? s.substring(0, SENTENCE_CHARS) : s).toList();
     for (Map.Entry<String, WordPattern> kind : KINDS.entrySet()) {
-      if (sentences.stream().anyMatch(s -> kind.getValue().find(s) && !NOT_THE_REPLY.find(s))) {
+      if (heads.stream().anyMatch(s -> kind.getValue().find(s) && !NOT_THE_REPLY.find(s))) {
         return kind.getKey();
       }
     }

@@ -1,11 +1,12 @@
 package org.foiwatch.records;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -32,20 +33,27 @@ final class Reconciliation {
     // By identity: two equal replies (one file listed twice) are still two.
     Map<ReplyRecord, ReplyRecord.Builder> decided = new IdentityHashMap<>();
     List<ReplyRecord> originals = new ArrayList<>();
+    // Looked up, not scanned: the replies without an authority can be most of a large folder.
+    Map<String, ReplyRecord> byBytes = new HashMap<>();
+    Map<List<String>, ReplyRecord> byFacts = new HashMap<>();
     for (ReplyRecord reply : replies) {
       ReplyRecord.Builder builder = ReplyRecord.newBuilder(reply).setDuplicateOf(null).setSupersededBy(null);
       decided.put(reply, builder);
-      Optional<ReplyRecord> sameBytes = originals.stream()
-          .filter(o -> reply.getSha256() != null && reply.getSha256().equals(o.getSha256())).findFirst();
-      Optional<ReplyRecord> sameReply = authorityKnown
-          ? originals.stream().filter(o -> sameReply(o, reply)).findFirst() : Optional.empty();
-      if (sameBytes.isPresent()) {
-        builder.setDuplicateOf(sameBytes.get().getSource()).setReason("a copy of " + sameBytes.get().getSource() + ": the same bytes");
-      } else if (sameReply.isPresent()) {
-        builder.setDuplicateOf(sameReply.get().getSource()).setReason("a copy of " + sameReply.get().getSource()
+      ReplyRecord sameBytes = reply.getSha256() == null ? null : byBytes.get(reply.getSha256());
+      ReplyRecord sameReply = hasFacts(authorityKnown, reply) ? byFacts.get(facts(reply)) : null;
+      if (sameBytes != null) {
+        builder.setDuplicateOf(sameBytes.getSource()).setReason("a copy of " + sameBytes.getSource() + ": the same bytes");
+      } else if (sameReply != null) {
+        builder.setDuplicateOf(sameReply.getSource()).setReason("a copy of " + sameReply.getSource()
             + ": the same reference " + reply.getFoiReference() + ", outcome and equipment");
       } else {
         originals.add(reply);
+        if (reply.getSha256() != null) {
+          byBytes.put(reply.getSha256(), reply);
+        }
+        if (hasFacts(authorityKnown, reply)) {
+          byFacts.put(facts(reply), reply);
+        }
       }
     }
     Map<String, List<ReplyRecord>> byReference = originals.stream().filter(r -> authorityKnown && r.getFoiReference() != null)
@@ -109,10 +117,13 @@ final class Reconciliation {
         && later.getResponseDate().compareTo(earlier.getResponseDate()) > 0;
   }
 
-  /** One reply saved twice: the same reference, outcome, revision and equipment facts. */
-  private static boolean sameReply(ReplyRecord original, ReplyRecord reply) {
-    return reply.getFoiReference() != null && reply.getFoiReference().equals(original.getFoiReference())
-        && Objects.equals(reply.getOutcome(), original.getOutcome()) && Objects.equals(reply.getRevision(), original.getRevision())
-        && Objects.equals(reply.getEquipmentDigest(), original.getEquipmentDigest());
+  /** Whether the reply can be matched by its facts: a reference means something only with an authority. */
+  private static boolean hasFacts(boolean authorityKnown, ReplyRecord reply) {
+    return authorityKnown && reply.getFoiReference() != null;
+  }
+
+  /** Equal for one reply saved twice: the same reference, outcome, revision and equipment facts. */
+  private static List<String> facts(ReplyRecord reply) {
+    return Arrays.asList(reply.getFoiReference(), reply.getOutcome(), reply.getRevision(), reply.getEquipmentDigest());
   }
 }
