@@ -56,7 +56,7 @@ final class Reconciliation {
         }
       }
     }
-    Map<String, List<ReplyRecord>> byReference = originals.stream().filter(r -> authorityKnown && r.getFoiReference() != null)
+    Map<String, List<ReplyRecord>> byReference = originals.stream().filter(r -> hasFacts(authorityKnown, r))
         .collect(Collectors.groupingBy(ReplyRecord::getFoiReference, LinkedHashMap::new, Collectors.toList()));
     for (ReplyRecord reply : originals) {
       ReplyRecord.Builder builder = decided.get(reply);
