@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * What a response says about itself: who answered, under which reference and when, the
- * exemptions cited, and the signals its outcome is decided from once its equipment is known
+ * exemptions cited, whether it replaces an earlier reply ({@code revision}), and the signals its outcome is decided from once its equipment is known
  * ({@link FoiFieldExtractor#outcome}).
  */
 public record DocumentFields(
@@ -15,10 +15,11 @@ public record DocumentFields(
     String responseDate,
     Set<String> outcomeSignals,
     List<String> exemptions,
-    Integer totalCameras)
+    Integer totalCameras,
+    String revision)
     implements Serializable {
 
   public static DocumentFields none() {
-    return new DocumentFields(null, null, null, Set.of(), List.of(), null);
+    return new DocumentFields(null, null, null, Set.of(), List.of(), null, null);
   }
 }

@@ -85,12 +85,14 @@ public final class FoiFieldExtractor {
     // An e-mail's "created" is its Date header, when it was sent; any other file's is not the letter's.
     String sentDate = metadata.containsKey("from") ? metadata.get("created") : null;
     String date = ResponseDateExtractor.responseDate(String.join("\n", answer), prose, sentDate);
-    List<String> outcomeText = answer.stream().flatMap(SENTENCE_END::splitAsStream).filter(t -> !BOILERPLATE.find(t)).toList();
+    List<String> sentences = answer.stream().flatMap(SENTENCE_END::splitAsStream).toList();
+    List<String> outcomeText = sentences.stream().filter(t -> !BOILERPLATE.find(t)).toList();
     Set<String> signals = outcomeSignals(outcomeText);
     if (totalCameras != null && signals.contains(SIGNAL_TEXT)) {
       signals.add(SIGNAL_GIVES);
     }
-    return new DocumentFields(authority, reference, date, signals, exemptions(outcomeText), totalCameras);
+    return new DocumentFields(authority, reference, date, signals, exemptions(outcomeText), totalCameras,
+        RevisionExtractor.revision(sentences));
   }
 
   /** What the answer says about its outcome; {@link #outcome} resolves it once equipment is known. */

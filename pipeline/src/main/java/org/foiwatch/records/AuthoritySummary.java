@@ -3,6 +3,7 @@ package org.foiwatch.records;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +13,9 @@ import java.util.TreeSet;
 
 /**
  * Builds one authority's {@link SummaryRecord} from its documents and equipment, or by merging the
- * summaries of its input files (what the pipeline does: each file is summed where it is built, the
- * parts are merged per authority). Plain Java, no Beam.
+ * summaries of its replies (what the pipeline does: each input file's reply is summed where it is
+ * built, the parts are merged per authority). The merge counts each reply once
+ * ({@link Reconciliation}): copies and replaced replies are listed, not counted. Plain Java, no Beam.
  */
 public final class AuthoritySummary {
 
@@ -26,11 +28,37 @@ public final class AuthoritySummary {
     return authority == null ? "\u0000" : authority;
   }
 
-  public static SummaryRecord build(String authority, Iterable<DocumentRecord> documents, Iterable<EquipmentRecord> equipment) {
+  /** The summary of the records of one or more input files: one reply per input file, merged. */
+  public static SummaryRecord build(String authority, List<DocumentRecord> documents, List<EquipmentRecord> equipment) {
+    Map<String, List<DocumentRecord>> documentsOf = new TreeMap<>();
+    Map<String, List<EquipmentRecord>> equipmentOf = new TreeMap<>();
+    documents.forEach(d -> documentsOf.computeIfAbsent(d.getSource(), s -> new ArrayList<>()).add(d));
+    equipment.forEach(e -> equipmentOf.computeIfAbsent(e.getSource(), s -> new ArrayList<>()).add(e));
+    Set<String> sources = new TreeSet<>(documentsOf.keySet());
+    sources.addAll(equipmentOf.keySet());
+    return merge(authority, sources.stream()
+        .map(source -> replySummary(authority, documentsOf.getOrDefault(source, List.of()), equipmentOf.getOrDefault(source, List.of())))
+        .toList());
+  }
+
+  /** The summary of one reply: its documents (one input file, or one body's part of it) and equipment. */
+  private static SummaryRecord replySummary(String authority, List<DocumentRecord> documents, List<EquipmentRecord> equipment) {
     Totals totals = new Totals();
     documents.forEach(totals::add);
     equipment.forEach(totals::add);
-    return totals.toRecord(authority);
+    SummaryRecord part = totals.toRecord(authority);
+    documents.stream().filter(d -> d.getAttachment() == null).findFirst().ifPresent(reply -> part.setReplies(
+        Reconciliation.reconcile(authority != null, List.of(ReplyRecord.newBuilder()
+            .setSource(reply.getSource()).setSha256(reply.getSha256()).setFoiReference(reply.getFoiReference())
+            .setResponseDate(reply.getResponseDate()).setOutcome(reply.getOutcome()).setRevision(reply.getRevision())
+            .setEquipmentDigest(equipmentDigest(equipment)).setTotalQuantity(part.getTotalQuantity()).setReason("").build()))));
+    return part;
+  }
+
+  /** Equal for two replies that state the same kit: vendor, model, quantity and type of each item. */
+  private static String equipmentDigest(List<EquipmentRecord> equipment) {
+    return equipment.isEmpty() ? null : RecordBuilder.id(equipment.stream()
+        .map(e -> e.getVendor() + "|" + e.getModel() + "|" + e.getQuantity() + "|" + e.getProductType()).sorted().toArray(String[]::new));
   }
 
   /**
@@ -66,7 +94,7 @@ public final class AuthoritySummary {
       }
     }
     if (inputFile == null || bodies.size() < 2) {
-      return List.of(build(inputFile == null ? null : inputFile.getAuthority(), documents, equipment));
+      return List.of(replySummary(inputFile == null ? null : inputFile.getAuthority(), documents, equipment));
     }
     String first = bodies.iterator().next();
     Map<String, String> documentOfMention = new HashMap<>();
@@ -77,21 +105,40 @@ public final class AuthoritySummary {
       List<DocumentRecord> own = new ArrayList<>();
       for (DocumentRecord document : documents) {
         if (document != inputFile && body.equals(bodyOf.getOrDefault(document.getDocumentId(), first))) {
-          // The body's reply stands for the input file in its summary.
-          own.add(document == reply ? DocumentRecord.newBuilder(reply).setAttachment(null).setSource(inputFile.getSource()).build() : document);
+          // The body's reply stands for the input file in its summary (its bytes are the file's).
+          own.add(document == reply ? DocumentRecord.newBuilder(reply).setAttachment(null).setSource(inputFile.getSource())
+              .setSha256(inputFile.getSha256()).build() : document);
         }
       }
       List<EquipmentRecord> kit = equipment.stream().filter(item -> body.equals(item.getMentionIds().stream()
           .map(documentOfMention::get).map(id -> bodyOf.getOrDefault(id, first)).findFirst().orElse(first))).toList();
-      summaries.add(build(body, own, kit));
+      summaries.add(replySummary(body, own, kit));
     }
     return summaries;
   }
 
-  /** The summary {@link #build} gives for the union of the records the parts were built from. */
-  public static SummaryRecord merge(String authority, Iterable<SummaryRecord> parts) {
+  /**
+   * The summary {@link #build} gives for the union of the records the parts were built from.
+   * {@code parts}: summaries of one reply each ({@link #perInputFile}), in any order.
+   */
+  public static SummaryRecord merge(String authority, List<SummaryRecord> parts) {
+    List<SummaryRecord> sorted = parts.stream()
+        .sorted(Comparator.comparing((SummaryRecord p) -> p.getReplies().isEmpty() ? "" : p.getReplies().get(0).getSource())
+            .thenComparing(SummaryRecord::toString))
+        .toList();
+    List<ReplyRecord> replies = new ArrayList<>();
+    sorted.forEach(part -> {
+      if (part.getReplies().size() > 1) {
+        throw new IllegalArgumentException("a part of one reply expected: " + part.getSources());
+      }
+      replies.addAll(part.getReplies());
+    });
+    Iterator<ReplyRecord> reconciled = Reconciliation.reconcile(authority != null, replies).iterator();
     Totals totals = new Totals();
-    parts.forEach(totals::add);
+    for (SummaryRecord part : sorted) {
+      ReplyRecord reply = part.getReplies().isEmpty() ? null : reconciled.next();
+      totals.add(part, reply);
+    }
     return totals.toRecord(authority);
   }
 
@@ -109,6 +156,9 @@ public final class AuthoritySummary {
     private final Set<String> outcomes = new TreeSet<>();
     private final Set<String> references = new TreeSet<>();
     private final Map<String, Figure> byVendor = new TreeMap<>();
+    /** Per vendor, the set-aside replies that name it. */
+    private final Map<String, Set<String>> setAside = new TreeMap<>();
+    private final List<ReplyRecord> replies = new ArrayList<>();
     private int failed;
     private Integer total;
     private Integer cameras;
@@ -141,15 +191,22 @@ public final class AuthoritySummary {
       }
     }
 
-    void add(SummaryRecord part) {
+    /** One reply's part, counted unless {@code reply} (null for a part without an input file) is set aside. */
+    void add(SummaryRecord part, ReplyRecord reply) {
       register = register != null ? register : RegisterCodes.of(part.getGssCode(), part.getAuthorityType(), part.getNation(),
           part.getWdtkId());
       sources.addAll(part.getSources());
-      // A part's "mixed" stays mixed: it cannot equal any other outcome.
-      addIfPresent(outcomes, part.getOutcome());
       references.addAll(part.getFoiReferences());
-      part.getVendors().forEach(v -> byVendor.computeIfAbsent(v.getVendor(), name -> new Figure()).add(v));
       failed += part.getFailed();
+      if (reply != null) {
+        replies.add(reply);
+        if (reply.getDuplicateOf() != null || reply.getSupersededBy() != null) {
+          part.getVendors().forEach(v -> setAside.computeIfAbsent(v.getVendor(), name -> new TreeSet<>()).add(reply.getSource()));
+          return;
+        }
+      }
+      addIfPresent(outcomes, part.getOutcome());
+      part.getVendors().forEach(v -> byVendor.computeIfAbsent(v.getVendor(), name -> new Figure()).add(v));
       total = sum(total, part.getTotalQuantity());
       cameras = sum(cameras, part.getTotalCameras());
       restricted += part.getRestrictedQuantity();
@@ -157,7 +214,7 @@ public final class AuthoritySummary {
 
     SummaryRecord toRecord(String authority) {
       List<VendorFigure> vendors = new ArrayList<>();
-      byVendor.forEach((vendor, figure) -> vendors.add(figure.toRecord(vendor)));
+      byVendor.forEach((vendor, figure) -> vendors.add(figure.toRecord(vendor, setAside.getOrDefault(vendor, Set.of()))));
       // Largest first; vendors without a stated quantity last; ties by name (the map's order).
       vendors.sort(Comparator.comparing((VendorFigure v) -> v.getQuantity() == null ? -1 : v.getQuantity()).reversed());
       return SummaryRecord.newBuilder()
@@ -174,6 +231,7 @@ public final class AuthoritySummary {
           .setRestrictedVendors(vendors.stream().filter(v -> !v.getRestricted().isEmpty()).map(VendorFigure::getVendor).sorted().toList())
           .setVendors(vendors)
           .setSources(List.copyOf(sources))
+          .setReplies(List.copyOf(replies))
           .build();
     }
   }
@@ -199,9 +257,9 @@ public final class AuthoritySummary {
       mentionIds.addAll(part.getMentionIds());
     }
 
-    VendorFigure toRecord(String vendor) {
+    VendorFigure toRecord(String vendor, Set<String> setAside) {
       return VendorFigure.newBuilder().setVendor(vendor).setQuantity(quantity).setRestricted(List.copyOf(restricted))
-          .setSources(List.copyOf(sources)).setMentionIds(List.copyOf(mentionIds)).build();
+          .setSources(List.copyOf(sources)).setMentionIds(List.copyOf(mentionIds)).setSetAside(List.copyOf(setAside)).build();
     }
   }
 

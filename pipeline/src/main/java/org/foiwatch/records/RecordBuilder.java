@@ -78,6 +78,7 @@ public final class RecordBuilder {
     String reference = null;
     String date = null;
     Integer total = null;
+    String revision = null;
     Set<String> signals = new LinkedHashSet<>();
     Set<String> exemptions = new java.util.TreeSet<>();
     for (ExtractedDocument document : documents) {
@@ -86,10 +87,11 @@ public final class RecordBuilder {
       reference = reference != null ? reference : fields.foiReference();
       date = date != null ? date : fields.responseDate();
       total = total != null ? total : fields.totalCameras();
+      revision = revision != null ? revision : fields.revision();
       signals.addAll(fields.outcomeSignals());
       exemptions.addAll(fields.exemptions());
     }
-    return new DocumentFields(authority, reference, date, signals, List.copyOf(exemptions), total);
+    return new DocumentFields(authority, reference, date, signals, List.copyOf(exemptions), total, revision);
   }
 
   private static DocumentRecord documentRecord(ParsedDocument document, int chars, DocumentFields fields, boolean hasEquipment) {
@@ -109,6 +111,7 @@ public final class RecordBuilder {
         .setResponseDate(fields.responseDate())
         .setOutcome(FoiFieldExtractor.outcome(fields.outcomeSignals(), hasEquipment))
         .setExemptions(fields.exemptions())
+        .setRevision(fields.revision())
         .setOcr(document.ocr().status().label()).setOcrPages(document.ocr().pages())
         .setOcrSkippedPages(document.ocr().skippedPages()).setOcrCachedPages(document.ocr().cachedPages())
         .setOcrMs(document.ocr().millis()).build();

@@ -16,8 +16,8 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.foiwatch.sinks.SortedRuns;
 
 /**
- * The per-authority summary: merges the summaries of the input files ({@link SplitRecords#FILE_SUMMARIES})
- * into one record per authority ({@link AuthoritySummary#merge}).
+ * The per-authority summary: merges the summaries of the input files' replies ({@link SplitRecords#FILE_SUMMARIES})
+ * into one record per authority that counts each reply once ({@link AuthoritySummary#merge}).
  *
  * <p>The parts are sorted by authority with {@link SortedRuns} and merged as they stream past,
  * rather than grouped by authority: a grouping with a key per authority would cost the

@@ -153,6 +153,7 @@ public final class HtmlReport {
     vendorShares();
     restrictedPerAuthority();
     authorities();
+    setAsideReplies();
     failures();
     provenance();
     html.append("</main></body></html>\n");
@@ -292,6 +293,34 @@ public final class HtmlReport {
       spill();
     }
     html.append("</table>\n");
+  }
+
+  /** Under each authority, the replies its figures do not count (copies, replaced replies) and why. */
+  private void setAsideReplies() throws IOException {
+    html.append("<h2>Replies set aside</h2>\n");
+    List<String> rows = new ArrayList<>();
+    for (JsonNode row : summary) {
+      for (JsonNode reply : row.get("replies")) {
+        if (!reply.get("duplicate_of").isNull() || !reply.get("superseded_by").isNull()) {
+          rows.add("<tr><td>" + escape(authority(row)) + "</td><td>" + fileLink(reply.get("source").asText(), 0) + "</td><td>"
+              + (reply.get("duplicate_of").isNull() ? "superseded" : "duplicate") + "</td><td>" + orDash(reply.get("foi_reference"))
+              + "</td><td class=\"num\">" + number(reply.get("total_quantity")) + "</td><td>" + escape(reply.get("reason").asText())
+              + "</td></tr>\n");
+        }
+      }
+    }
+    if (rows.isEmpty()) {
+      html.append("<p class=\"muted\">None: every reply is counted once.</p>\n");
+      return;
+    }
+    html.append("<table id=\"set-aside\"><tr><th>Authority</th><th>File</th><th>Set aside as</th><th>FOI reference</th>"
+        + "<th>Units stated</th><th>Why</th></tr>\n");
+    for (String tableRow : rows) {
+      html.append(tableRow);
+      spill();
+    }
+    html.append("</table>\n<p class=\"muted\">Not counted in the figures above: a copy of a counted reply, or a reply "
+        + "replaced by a later one to the same request (docs/reconciliation.md).</p>\n");
   }
 
   private void failures() throws IOException {

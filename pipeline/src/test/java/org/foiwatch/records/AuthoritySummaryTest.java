@@ -87,9 +87,102 @@ class AuthoritySummaryTest {
     assertEquals(whole, merged);
     assertEquals("mixed", merged.getOutcome());
     assertEquals(60, merged.getTotalQuantity());
-    // A part that is already mixed stays mixed, even merged with one outcome.
-    assertEquals("mixed", AuthoritySummary.merge("Ashcombe DC", List.of(merged,
-        AuthoritySummary.build("Ashcombe DC", fileC, List.of()))).getOutcome());
+  }
+
+  /** The input file of one reply of Ashcombe DC: its bytes' digest, reference, date, revision and outcome. */
+  private static DocumentRecord reply(String source, String sha256, String reference, String date, String revision, String outcome) {
+    return DocumentRecord.newBuilder(document(source, null, "parsed", outcome, reference))
+        .setSha256(sha256).setResponseDate(date).setRevision(revision).build();
+  }
+
+  private static ReplyRecord replyOf(SummaryRecord summary, String source) {
+    return summary.getReplies().stream().filter(r -> r.getSource().equals(source)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void aLaterReplyToTheSameReferenceReplacesTheEarlierOneAndMergingInAnyOrderAgrees() {
+    List<DocumentRecord> documents = List.of(
+        reply("march.pdf", "aa", "FOI-7", "2024-03-04", null, "disclosed"),
+        reply("may.pdf", "bb", "FOI-7", "2024-05-20", null, "partial"),
+        reply("april.pdf", "cc", "FOI-7", "2024-04-11", null, "disclosed"));
+    List<EquipmentRecord> equipment = List.of(
+        equipment("march.pdf", "Axis", 9, "camera", List.of(), "m1"),
+        equipment("april.pdf", "Axis", 11, "camera", List.of(), "m2"),
+        equipment("may.pdf", "Axis", 12, "camera", List.of(), "m3"));
+
+    SummaryRecord summary = AuthoritySummary.build("Ashcombe DC", documents, equipment);
+
+    assertEquals(12, summary.getTotalQuantity());
+    assertEquals("partial", summary.getOutcome());
+    assertEquals(3, summary.getDocuments());
+    // Both earlier replies point to the reply that is counted, not to the one between.
+    assertEquals("may.pdf", replyOf(summary, "march.pdf").getSupersededBy());
+    assertEquals("may.pdf", replyOf(summary, "april.pdf").getSupersededBy());
+    assertEquals("replaced by may.pdf: a later reply to FOI-7 (2024-05-20 after 2024-03-04)", replyOf(summary, "march.pdf").getReason());
+    assertEquals("counted: replaces 2 earlier replies to FOI-7", replyOf(summary, "may.pdf").getReason());
+    VendorFigure axis = summary.getVendors().get(0);
+    assertEquals(List.of("may.pdf"), axis.getSources());
+    assertEquals(List.of("april.pdf", "march.pdf"), axis.getSetAside());
+    assertEquals(List.of("m3"), axis.getMentionIds());
+
+    List<SummaryRecord> parts = new java.util.ArrayList<>(List.of("may.pdf", "march.pdf", "april.pdf").stream()
+        .map(source -> AuthoritySummary.build("Ashcombe DC",
+            documents.stream().filter(d -> d.getSource().equals(source)).toList(),
+            equipment.stream().filter(e -> e.getSource().equals(source)).toList()))
+        .toList());
+    assertEquals(summary, AuthoritySummary.merge("Ashcombe DC", parts));
+    java.util.Collections.reverse(parts);
+    assertEquals(summary, AuthoritySummary.merge("Ashcombe DC", parts));
+  }
+
+  @Test
+  void aReplyThatSaysItReplacesTheFirstWinsWhateverItsDate() {
+    SummaryRecord summary = AuthoritySummary.build("Ashcombe DC", List.of(
+        reply("first.pdf", "aa", "FOI-8", "2024-06-01", null, "disclosed"),
+        reply("review.pdf", "bb", "FOI-8", null, "internal_review", "partial")),
+        List.of(equipment("first.pdf", "Dahua", 30, "camera", List.of("NDAA-889"), "m1"),
+            equipment("review.pdf", "Dahua", 3, "camera", List.of("NDAA-889"), "m2")));
+    assertEquals(3, summary.getRestrictedQuantity());
+    assertEquals("review.pdf", replyOf(summary, "first.pdf").getSupersededBy());
+    assertEquals("replaced by review.pdf: a later reply to FOI-8 that says so (internal_review)", replyOf(summary, "first.pdf").getReason());
+  }
+
+  @Test
+  void aCoveringLetterWithoutEquipmentNeverReplacesItsSpreadsheet() {
+    SummaryRecord summary = AuthoritySummary.build("Ashcombe DC", List.of(
+        reply("letter.pdf", "aa", "FOI-9", "2024-02-09", null, "disclosed"),
+        reply("annex.xlsx", "bb", "FOI-9", "2024-01-30", null, "disclosed")),
+        List.of(equipment("annex.xlsx", "Hanwha", 17, "camera", List.of(), "m1")));
+    assertEquals(17, summary.getTotalQuantity());
+    summary.getReplies().forEach(r -> assertNull(r.getSupersededBy(), r::toString));
+    assertEquals("counted: beside letter.pdf (also FOI-9; neither replaces the other)",
+        replyOf(summary, "annex.xlsx").getReason());
+  }
+
+  @Test
+  void theSameFactsUnderOneReferenceAreOneReplyButWithoutAnAuthorityOnlyTheSameBytesAre() {
+    List<DocumentRecord> documents = List.of(
+        reply("fw.eml", "aa", "FOI-3", "2024-03-13", null, "disclosed"),
+        reply("letter.pdf", "bb", "FOI-3", "2024-03-12", null, "disclosed"),
+        reply("letter copy.pdf", "bb", "FOI-3", "2024-03-12", null, "disclosed"));
+    // Each states the same five Axis cameras.
+    List<EquipmentRecord> equipment = documents.stream()
+        .map(d -> equipment(d.getSource(), "Axis", 5, "camera", List.of(), "m-" + d.getSource())).toList();
+
+    SummaryRecord known = AuthoritySummary.build("Ashcombe DC", documents, equipment);
+    assertEquals(5, known.getTotalQuantity());
+    assertEquals("fw.eml", replyOf(known, "letter copy.pdf").getDuplicateOf());
+    assertEquals("fw.eml", replyOf(known, "letter.pdf").getDuplicateOf());
+    assertEquals("a copy of fw.eml: the same reference FOI-3, outcome and equipment", replyOf(known, "letter.pdf").getReason());
+    assertEquals(List.of("fw.eml"), known.getVendors().get(0).getSources());
+
+    SummaryRecord unknown = AuthoritySummary.build(null,
+        documents.stream().map(d -> DocumentRecord.newBuilder(d).setAuthority(null).build()).toList(), equipment);
+    assertEquals(10, unknown.getTotalQuantity());
+    assertEquals("letter copy.pdf", replyOf(unknown, "letter.pdf").getDuplicateOf());
+    assertEquals("a copy of letter copy.pdf: the same bytes", replyOf(unknown, "letter.pdf").getReason());
+    assertNull(replyOf(unknown, "fw.eml").getDuplicateOf());
+    assertEquals("counted: no authority to reconcile it by", replyOf(unknown, "fw.eml").getReason());
   }
 
   @SafeVarargs

@@ -168,6 +168,7 @@ class HtmlReportTest {
     summary.putArray("foi_references").add("FOI-1");
     summary.putArray("restricted_vendors").add("Hikvision");
     summary.putArray("vendors").add(vendor);
+    summary.putArray("replies");
     Files.writeString(run.resolve("mentions.jsonl"), mentions);
     Files.writeString(run.resolve("summary.jsonl"), JSON.writeValueAsString(summary) + "\n");
     Files.writeString(run.resolve("documents.jsonl"), JSON.writeValueAsString(JSON.createObjectNode()
