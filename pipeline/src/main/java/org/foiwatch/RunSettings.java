@@ -33,11 +33,12 @@ final class RunSettings {
   }
 
   /**
-   * The version and the options that shape the records, hashed: equal fingerprints mean a file
-   * with the same bytes gets the same records.
+   * The version, the code's digest and the options that shape the records, hashed: equal
+   * fingerprints mean a file with the same bytes gets the same records.
    */
   static String extractionFingerprint(FoiOptions options) {
-    StringBuilder shaping = new StringBuilder("foiwatch ").append(RunManifest.version()).append('\n');
+    StringBuilder shaping = new StringBuilder("foiwatch ").append(RunManifest.version()).append(' ')
+        .append(RunManifest.codeDigest()).append('\n');
     foiwatchOptions(options).forEach((name, value) -> {
       if (!NOT_IN_RECORDS.contains(name)) {
         shaping.append(name).append('=').append(value).append('\n');

@@ -13,11 +13,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
@@ -87,6 +91,40 @@ public record RunManifest(
     }
     String version = properties.getProperty("version", "unknown");
     return version.startsWith("${") ? "unknown" : version;
+  }
+
+  /**
+   * A digest of foiwatch's own classes and reference data (the class directory's files, or the
+   * jar it runs from): a rebuilt foiwatch reads files anew even when its version is unchanged,
+   * as it is between releases. "unknown" when the classes cannot be read.
+   */
+  public static synchronized String codeDigest() {
+    if (codeDigest == null) {
+      codeDigest = readCodeDigest();
+    }
+    return codeDigest;
+  }
+
+  private static String codeDigest;
+
+  private static String readCodeDigest() {
+    try {
+      Path classes = Path.of(RunManifest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      if (Files.isDirectory(classes)) {
+        try (Stream<Path> files = Files.walk(classes)) {
+          for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+            digest.update(classes.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
+            digest.update(Files.readAllBytes(file));
+          }
+        }
+      } else {
+        digest.update(Files.readAllBytes(classes));
+      }
+      return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+    } catch (java.net.URISyntaxException | IOException | NoSuchAlgorithmException | RuntimeException e) {
+      return "unknown";
+    }
   }
 
   /**
