@@ -11,7 +11,7 @@ import org.foiwatch.ingest.Block;
  */
 public final class ContextFilter {
 
-  private static final Pattern REQUEST_INTRO = Pattern.compile(
+  private static final IndexedPattern REQUEST_INTRO = IndexedPattern.compile(
       "(?i)(?:your (?:original )?request (?:was|is|reads|read)(?: as follows)?|you asked(?: for)?|you requested"
           + "|your request:|(?:requested|request) (?:the following|as follows)|in your request you asked"
           + "|the request (?:reads|was)|original request|request details|you wrote)\\s*:?[\"'“]?\\s*$");
@@ -56,7 +56,7 @@ public final class ContextFilter {
           continue;
         }
       }
-      if (!block.isRow() && REQUEST_INTRO.matcher(lastLine(text)).find()) {
+      if (!block.isRow() && REQUEST_INTRO.find(lastLine(text))) {
         requestBlocksLeft = MAX_REQUEST_BLOCKS;
       } else if (!block.isRow() && INLINE_REQUEST.matcher(text).find()) {
         excluded[i] = true;
@@ -70,7 +70,7 @@ public final class ContextFilter {
   /** "You asked: 'How many Hikvision cameras ...'" within one paragraph. */
   private static boolean containsInlineRequest(String text) {
     int colon = text.indexOf(':');
-    return colon > 0 && colon < 60 && REQUEST_INTRO.matcher(text.substring(0, colon + 1)).find()
+    return colon > 0 && colon < 60 && REQUEST_INTRO.find(text.substring(0, colon + 1))
         && text.length() > colon + 10;
   }
 

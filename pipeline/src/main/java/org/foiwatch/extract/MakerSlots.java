@@ -2,6 +2,7 @@ package org.foiwatch.extract;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,9 +27,10 @@ final class MakerSlots {
       "(\\p{Lu}[\\p{L}'’]*(?:-\\p{L}+)*(?![\\p{L}\\p{N}\\-/])(?:[ ](?:&[ ])?\\p{Lu}[\\p{L}'’]*(?:-\\p{L}+)*(?![\\p{L}\\p{N}\\-/])){0,3}"
           + "(?:,?[ ](?:Ltd|Limited|Inc|GmbH|Co|Corp|Corporation|AB|plc|PLC|LLC|BV|AG|SA)\\b\\.?)?)";
 
-  /** Slots whose verb makes the name a maker on its own. */
+  /** Slots whose verb makes the name a maker on its own; a unit without one of {@link #MAKER_VERB_WORDS} has none. */
   private static final Pattern MAKER_VERB = Pattern.compile(
       "(?i:\\b(?:made|manufactured|produced|built|designed)\\s+by\\s+|\\bmanufacturer(?:\\s+(?:is|was))?\\s*[:–—-]?\\s+)" + NAME);
+  private static final List<String> MAKER_VERB_WORDS = List.of("made", "manufacture", "produced", "built", "designed");
   /** A supplier may be an installer: it is a maker only where its model code follows its name. */
   private static final Pattern SUPPLIED_BY = Pattern.compile("(?i:\\bsupplied\\s+by\\s+)" + NAME);
   /** "Zentrix ZX-400 cameras": a name, a code, then the kind of kit. */
@@ -48,37 +50,59 @@ final class MakerSlots {
   /** Unknown makers named in one unit, left to right. */
   List<Maker> find(String unit) {
     List<Maker> makers = new ArrayList<>();
-    Matcher verb = MAKER_VERB.matcher(unit);
+    // The slots' words are looked for first: a regex tried at each character of a long unit costs far more.
+    String lower = unit.toLowerCase(Locale.ROOT);
+    Matcher verb = MAKER_VERB.matcher(MAKER_VERB_WORDS.stream().anyMatch(lower::contains) ? unit : "");
     while (verb.find()) {
-      add(unit, verb, codeAfter(unit, verb.end(1)), true, makers);
+      if (mayBeUnknownMaker(verb.group(1))) {
+        add(unit, verb, codeAfter(unit, verb.end(1)), true, makers);
+      }
     }
-    Matcher supplied = SUPPLIED_BY.matcher(unit);
+    Matcher supplied = SUPPLIED_BY.matcher(lower.contains("supplied") ? unit : "");
     while (supplied.find()) {
-      Optional<ModelShape.Code> code = codeAfter(unit, supplied.end(1));
+      Optional<ModelShape.Code> code = mayBeUnknownMaker(supplied.group(1)) ? codeAfter(unit, supplied.end(1)) : Optional.empty();
       if (code.isPresent()) {
         add(unit, supplied, code, true, makers);
       }
     }
-    Matcher named = NAME_BEFORE_CODE.matcher(unit);
-    while (named.find()) {
-      Optional<ModelShape.Code> code = codeAfter(unit, named.end(1));
+    Matcher named = NAME_BEFORE_CODE.matcher(unit).useTransparentBounds(true);
+    for (int from = nextCapital(unit, 0); from < unit.length(); from = nextCapital(unit, from + 1)) {
+      if (!named.region(from, unit.length()).lookingAt()) {
+        continue;
+      }
+      // Every capitalised name matches here, a catalogued one thousands of times in a list: its code is never read.
+      Optional<ModelShape.Code> code = mayBeUnknownMaker(named.group(1)) ? codeAfter(unit, named.end(1)) : Optional.empty();
       if (code.isPresent() && KIT_AFTER_CODE.matcher(unit).region(code.get().end(), unit.length()).lookingAt()) {
         add(unit, named, code, false, makers);
       }
+      from = named.end() - 1;
     }
     makers.sort(java.util.Comparator.comparingInt(Maker::start));
     return makers;
   }
 
-  /** Adds the slot's name unless it is known, no maker's, or ({@code bySlot}) the slot follows installing words. */
+  /** Where the next name may begin, from {@code from}: an upper-case letter after no letter or digit. */
+  private static int nextCapital(String unit, int from) {
+    int i = from;
+    while (i < unit.length() && !(Character.getType(unit.charAt(i)) == Character.UPPERCASE_LETTER
+        && (i == 0 || !Character.isLetterOrDigit(unit.charAt(i - 1))))) {
+      i++;
+    }
+    return i;
+  }
+
+  /** False for a name the catalogue knows or one that is no maker's. */
+  private boolean mayBeUnknownMaker(String name) {
+    return !NonMakers.excludes(name) && catalogue.resolve(name).isEmpty();
+  }
+
+  /** Adds the slot's name unless it was added already or ({@code bySlot}) the slot follows installing words. */
   private void add(String unit, Matcher slot, Optional<ModelShape.Code> code, boolean bySlot, List<Maker> makers) {
-    String name = slot.group(1);
     boolean installer = bySlot && INSTALLED_BEFORE.matcher(unit.substring(Math.max(0, slot.start() - 40), slot.start(1))).find();
     boolean seen = makers.stream().anyMatch(m -> m.start() == slot.start(1));
-    if (installer || seen || NonMakers.excludes(name) || catalogue.resolve(name).isPresent()) {
-      return;
+    if (!installer && !seen) {
+      makers.add(new Maker(slot.start(1), slot.end(1), slot.group(1), code.orElse(null)));
     }
-    makers.add(new Maker(slot.start(1), slot.end(1), name, code.orElse(null)));
   }
 
   /** The model-shaped code right after a name, an optional ", model" between them. */

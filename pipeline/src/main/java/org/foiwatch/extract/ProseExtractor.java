@@ -3,7 +3,6 @@ package org.foiwatch.extract;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -173,10 +172,11 @@ public final class ProseExtractor {
     List<VendorSpan> vendors = shift(vendorFinder.find(sentence), offset);
     String context = vendors.isEmpty() ? previousVendor : vendors.get(0).vendor().canonical();
     String lastVendor = vendors.isEmpty() ? previousVendor : vendors.get(vendors.size() - 1).vendor().canonical();
-    List<ModelMatch> models = models(sentence, offset, vendors, context, ocr);
+    TreeMap<Integer, ModelMatch> byStart = models(sentence, offset, vendors, context, ocr);
     if (!ocr) {
-      addUnlistedCodes(sentence, offset, vendors, models);
+      addUnlistedCodes(sentence, offset, vendors, byStart);
     }
+    List<ModelMatch> models = new ArrayList<>(byStart.values());
     List<MakerSlots.Maker> unknownMakers = unknownMakers(sentence, offset, vendors, models);
     // Most units name nothing: the negation and example patterns are read only where they matter.
     if (vendors.isEmpty() && models.isEmpty() && unknownMakers.isEmpty()
@@ -248,14 +248,26 @@ public final class ProseExtractor {
    * reads ("Hikvision ZX-4000 cameras"): an unseen family, kept with {@code grammarId} null. Not
    * on OCR text, where a code no grammar reads is mostly a misread code of a known family.
    */
-  private static void addUnlistedCodes(String sentence, int offset, List<VendorSpan> vendors, List<ModelMatch> models) {
+  private static void addUnlistedCodes(String sentence, int offset, List<VendorSpan> vendors, TreeMap<Integer, ModelMatch> models) {
     for (VendorSpan span : vendors) {
+      int codeStart = ModelShape.codeStart(sentence, span.end() - offset);
+      if (codeStart < 0 || overlaps(models, codeStart, codeStart + 1)) {
+        continue; // "Hikvision DS-2CD2143G0-I", the common case: a model holds the code's start, no shape is read
+      }
       ModelShape.codeAt(sentence, span.end() - offset)
-          .filter(code -> models.stream().noneMatch(m -> m.start() < code.end() && code.start() < m.end()))
-          .ifPresent(code -> models.add(new ModelMatch(code.start(), code.end(), code.asWritten(), code.canonical(),
-              span.vendor().canonical(), null, null)));
+          .filter(code -> !overlaps(models, code.start(), code.end()))
+          .ifPresent(code -> models.put(code.start(), new ModelMatch(code.start(), code.end(), code.asWritten(),
+              code.canonical(), span.vendor().canonical(), null, null)));
     }
-    models.sort(Comparator.comparingInt(ModelMatch::start));
+  }
+
+  /**
+   * True when [start, end) overlaps one of the spans, which never overlap each other: the one
+   * starting last before {@code end} is the only one that can.
+   */
+  private static boolean overlaps(TreeMap<Integer, ModelMatch> spans, int start, int end) {
+    Map.Entry<Integer, ModelMatch> before = spans.lowerEntry(end);
+    return before != null && before.getValue().end() > start;
   }
 
   /** Makers the catalogue does not know, named in a maker slot of the unit clear of its known names and models. */
@@ -371,10 +383,10 @@ public final class ProseExtractor {
   /**
    * The sentence's models read with its context vendor, plus codes too short to trust alone
    * (Annke "I91BN") read with each other vendor the sentence names, in the stretch from that
-   * name to the next: "15 by Hikvision (...); 2 by ANNKE (2 x I91BN)".
+   * name to the next: "15 by Hikvision (...); 2 by ANNKE (2 x I91BN)". By start: they never overlap.
    */
-  private List<ModelMatch> models(String sentence, int offset, List<VendorSpan> vendors, String context, boolean ocr) {
-    // Spans that never overlap, by start: the one starting last before a match's end is the only one it can overlap.
+  private TreeMap<Integer, ModelMatch> models(String sentence, int offset, List<VendorSpan> vendors, String context,
+      boolean ocr) {
     TreeMap<Integer, ModelMatch> models = new TreeMap<>();
     grammars.find(sentence, context, ocr).forEach(found -> models.put(found.start(), found));
     for (int v = 0; v < vendors.size(); v++) {
@@ -385,13 +397,12 @@ public final class ProseExtractor {
       int from = vendors.get(v).end() - offset;
       int to = v + 1 < vendors.size() ? vendors.get(v + 1).start() - offset : sentence.length();
       for (ModelMatch found : modelsInStretch(sentence, from, to, vendor, ocr)) {
-        Map.Entry<Integer, ModelMatch> before = models.lowerEntry(found.end());
-        if (found.vendor().equals(vendor) && (before == null || before.getValue().end() <= found.start())) {
+        if (found.vendor().equals(vendor) && !overlaps(models, found.start(), found.end())) {
           models.put(found.start(), found);
         }
       }
     }
-    return new ArrayList<>(models.values());
+    return models;
   }
 
   /**

@@ -15,7 +15,7 @@ final class ReferenceExtractor {
 
   private static final JsonNode LABELS = ReferenceData.json("/org/foiwatch/extract/foi-labels.json").get("reference");
   /** Label tiers: every "ours" label in the text is tried before any "generic" one. */
-  private static final List<Pattern> LABEL_TIERS = List.of(labels("ours"), labels("generic"));
+  private static final List<IndexedPattern> LABEL_TIERS = List.of(labels("ours"), labels("generic"));
   private static final Pattern REQUESTERS = Pattern.compile(
       "(?i)(?:" + String.join("|", ReferenceData.strings(LABELS.get("requesters"))) + ")\\W{0,3}$");
   /**
@@ -29,7 +29,7 @@ final class ReferenceExtractor {
    * ("ICT/FOI/2290", "2021-FOI-1108", "FOIR-21-2202", "INF-2024-0212", "FOI 2024 1090") or an "F"
    * and a number ("F24/1387", "F1234567").
    */
-  private static final Pattern SHAPE = Pattern.compile(
+  private static final IndexedPattern SHAPE = IndexedPattern.compile(
       "(?<![\\w/-])((?:[A-Z]{2,6}[/-]|\\d{2,4}[/.-])?(?:FOI[AR]?|FOISA|EIR|IR|INF|RFI|REQ)(?:[/-][A-Z]{2,5})?"
           + "(?:[ \\t/.-]?\\d{2,8})(?:[/.-]\\d{1,8}|[ \\t]\\d{3,8}){0,2}"
           + "|F\\d{2}/\\d{3,6}|F\\d{6,9})(?![\\w/])");
@@ -44,7 +44,7 @@ final class ReferenceExtractor {
   private ReferenceExtractor() {}
 
   static String reference(String text, String title) {
-    for (Pattern labels : LABEL_TIERS) {
+    for (IndexedPattern labels : LABEL_TIERS) {
       for (String candidate : new String[] {text, title}) {
         String found = labelled(candidate, labels);
         if (found != null) {
@@ -54,7 +54,7 @@ final class ReferenceExtractor {
     }
     for (String candidate : new String[] {title, text}) {
       Matcher shape = SHAPE.matcher(candidate);
-      while (shape.find()) {
+      for (int from = 0; SHAPE.next(shape, candidate, from); from = shape.end()) {
         if (!ACT_AND_YEAR.matcher(shape.group(1)).matches()) {
           return shape.group(1);
         }
@@ -63,9 +63,9 @@ final class ReferenceExtractor {
     return null;
   }
 
-  private static String labelled(String text, Pattern labels) {
+  private static String labelled(String text, IndexedPattern labels) {
     Matcher label = labels.matcher(text);
-    while (label.find()) {
+    for (int from = 0; labels.next(label, text, from); from = label.end()) {
       if (REQUESTERS.matcher(text.substring(Math.max(0, label.start() - 12), label.end())).find()) {
         continue;
       }
@@ -89,7 +89,7 @@ final class ReferenceExtractor {
         && (!numeric || digits >= 4);
   }
 
-  private static Pattern labels(String tier) {
-    return Pattern.compile("(?i)(?<![\\w-])(?:" + String.join("|", ReferenceData.strings(LABELS.get(tier))) + ")(?![\\w-])");
+  private static IndexedPattern labels(String tier) {
+    return IndexedPattern.compile("(?i)(?<![\\w-])(?:" + String.join("|", ReferenceData.strings(LABELS.get(tier))) + ")(?![\\w-])");
   }
 }

@@ -25,7 +25,7 @@ final class ResponseDateExtractor {
    * "12th of March, 2024", "12 MAR 2024", "March 12, 2024", 12/03/2024 or 12.03.24 (day first,
    * as in the UK) and 2024-03-12; a weekday before any of them is read past.
    */
-  private static final Pattern DATE = Pattern.compile(
+  private static final IndexedPattern DATE = IndexedPattern.compile(
       "(?<![\\w/.-])(?:(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of)?[\\s-]+" + MONTH + ",?[\\s-]+(\\d{4})"
           + "|" + MONTH.replace("(jan", "(?<m2>jan") + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})"
           + "|(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4}|\\d{2})"
@@ -78,7 +78,7 @@ final class ResponseDateExtractor {
   private static List<Dated> dates(String text) {
     List<Dated> dates = new ArrayList<>();
     Matcher matcher = DATE.matcher(text);
-    while (matcher.find()) {
+    for (int from = 0; DATE.next(matcher, text, from); from = matcher.end()) {
       String iso = iso(matcher);
       if (iso != null) {
         dates.add(new Dated(matcher.start(), iso));
@@ -90,7 +90,7 @@ final class ResponseDateExtractor {
   /** The first date in {@code text} as ISO-8601, or null. */
   static String isoDate(String text) {
     Matcher matcher = DATE.matcher(text);
-    while (matcher.find()) {
+    for (int from = 0; DATE.next(matcher, text, from); from = matcher.end()) {
       String iso = iso(matcher);
       if (iso != null) {
         return iso;

@@ -8,22 +8,19 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import opennlp.tools.dictionary.Dictionary;
 import opennlp.tools.tokenize.TokenizerME;
 import opennlp.tools.tokenize.TokenizerModel;
 import opennlp.tools.tokenize.WhitespaceTokenizer;
 import opennlp.tools.util.Span;
-import opennlp.tools.util.StringList;
 import org.foiwatch.normalise.Vendor;
 import org.foiwatch.normalise.VendorCatalogue;
 
 /**
- * Finds vendor names in text with OpenNLP: the English tokenizer, then a dictionary name finder
- * over every catalogue alias. Not thread-safe (TokenizerME is not); build one per worker, e.g. in
+ * Finds vendor names in text with OpenNLP: the English tokenizer, then a look-up of token runs
+ * in every catalogue alias, as OpenNLP's dictionary name finder does. Not thread-safe (TokenizerME is not); build one per worker, e.g. in
  * a DoFn's {@code @Setup}.
  */
 public final class VendorFinder {
@@ -46,8 +43,9 @@ public final class VendorFinder {
   private final TokenizerME tokenizer;
   /** Whitespace token to the pieces the tokenizer cuts it into (see {@link #tokenizePos}). */
   private final Map<String, Span[]> tokenCache = new HashMap<>();
-  private final Dictionary dictionary = new Dictionary(false);
   private final Map<String, List<Entry>> entriesByKey = new HashMap<>();
+  /** The keys of every name's first tokens but not all: a run of tokens that is none of them begins no longer name. */
+  private final Set<String> unfinishedKeys = new HashSet<>();
   private final int maxAliasTokens;
   /** The first word of every name, lower case: text holding none of them holds no vendor. */
   private final Set<String> firstWords = new HashSet<>();
@@ -73,7 +71,6 @@ public final class VendorFinder {
         if (tokens.length == 0) {
           continue;
         }
-        dictionary.put(new StringList(tokens));
         String firstWord = lowerCase(tokens[0]);
         firstWords.add(firstWord);
         longest = Math.max(longest, tokens.length);
@@ -81,6 +78,9 @@ public final class VendorFinder {
         entriesByKey
             .computeIfAbsent(key(tokens), k -> new ArrayList<>())
             .add(new Entry(vendor, List.of(tokens), caseSensitive));
+        for (int k = 1; k < tokens.length; k++) {
+          unfinishedKeys.add(key(Arrays.copyOfRange(tokens, 0, k)));
+        }
       }
     }
     this.maxAliasTokens = longest;
@@ -105,7 +105,7 @@ public final class VendorFinder {
     String[] tokens = tokenTexts(text, tokenSpans);
     List<VendorSpan> found = new ArrayList<>();
     for (Span name : names(tokens)) {
-      // The dictionary ignores case; a case-sensitive alias may fail, leaving a shorter name.
+      // Names are found ignoring case; a case-sensitive alias may fail, leaving a shorter name.
       for (int end = name.getEnd(); end > name.getStart(); end--) {
         Vendor vendor = vendorFor(tokens, name.getStart(), end);
         if (vendor != null) {
@@ -120,7 +120,8 @@ public final class VendorFinder {
   }
 
   /**
-   * What {@code DictionaryNameFinder.find(tokens)} returns, asked only where a name can start.
+   * What {@code DictionaryNameFinder.find(tokens)} returns for the catalogue's names, ignoring
+   * case, asked only where a name can start.
    * The finder tries every token with every length up to the longest name and keeps the longest
    * name at each; here only the tokens that are some name's first word are tried, and a name
    * found there is skipped past, as the finder's own left-to-right scan does.
@@ -133,9 +134,17 @@ public final class VendorFinder {
         continue;
       }
       int longest = 0;
+      StringBuilder run = new StringBuilder(first);
       for (int end = start + 1; end <= Math.min(tokens.length, start + maxAliasTokens); end++) {
-        if (dictionary.contains(new StringList(Arrays.copyOfRange(tokens, start, end)))) {
+        if (end > start + 1) {
+          run.append(' ').append(lowerCase(tokens[end - 1]));
+        }
+        String key = run.toString(); // key(tokens[start, end)), built a token at a time
+        if (entriesByKey.containsKey(key)) {
           longest = end - start;
+        }
+        if (!unfinishedKeys.contains(key)) {
+          break;
         }
       }
       if (longest > 0) {
@@ -265,7 +274,7 @@ public final class VendorFinder {
   }
 
   private static String key(String[] tokens) {
-    return String.join(" ", tokens).toLowerCase(Locale.ROOT);
+    return lowerCase(String.join(" ", tokens)); // char by char, as equalsIgnoreCase compares
   }
 
   private static TokenizerModel loadModel() {

@@ -14,20 +14,13 @@ import java.util.regex.Pattern;
 final class WordPattern {
 
   private final Pattern pattern;
-  /**
-   * The ASCII letters a match can begin with. A letter is out when the pattern fails on it alone
-   * without reaching the end of that one-letter input ({@code hitEnd()}): no longer text starting
-   * with it could match either.
-   */
+  /** The ASCII letters a match can begin with (see {@link IndexedPattern#canBegin}). */
   private final boolean[] firstLetters = new boolean[128];
 
   private WordPattern(Pattern pattern) {
     this.pattern = pattern;
     for (char c = 0; c < firstLetters.length; c++) {
-      if (isAsciiLetter(c)) {
-        Matcher alone = pattern.matcher(String.valueOf(c));
-        firstLetters[c] = alone.lookingAt() || alone.hitEnd();
-      }
+      firstLetters[c] = isAsciiLetter(c) && IndexedPattern.canBegin(pattern, c);
     }
   }
 

@@ -62,9 +62,6 @@ public final class TikaDocumentParser implements AutoCloseable {
   /** Set by tika-pipes when the embedded-resource count limit stopped the parse. */
   private static final String EMBEDDED_LIMIT_KEY = "X-TIKA:EXCEPTION:embedded_resource_limit_reached";
 
-  private static final String PDF_MAGIC = "%PDF-";
-  private static final int PDF_TRAILER_WINDOW = 1024;
-
   /** Tika's own test for a PDF page without a usable text layer (--ocr=auto): at most 10 characters. */
   private static final int OCR_AUTO_MAX_CHARS_PER_PAGE = 10;
 
@@ -170,7 +167,7 @@ public final class TikaDocumentParser implements AutoCloseable {
     if (parse.failure != null) {
       return List.of(failed(source, rootId, sha256, null, parse.failure, parse.error));
     }
-    return toDocuments(source, sha256, pdfCutShort(content), parse.metadata);
+    return toDocuments(source, sha256, content, parse.metadata);
   }
 
   /** Tika's metadata list for one file, or why there is none. */
@@ -270,33 +267,7 @@ public final class TikaDocumentParser implements AutoCloseable {
     return metadata;
   }
 
-  /**
-   * A PDF ends with an end-of-file marker in its last 1024 bytes (ISO 32000-1, 7.5.5); without
-   * one it was cut short. PDFBox reads such a file without complaint, often as blank pages.
-   */
-  static boolean pdfCutShort(byte[] content) {
-    if (!new String(content, 0, Math.min(content.length, PDF_MAGIC.length()), StandardCharsets.ISO_8859_1).equals(PDF_MAGIC)) {
-      return false;
-    }
-    int from = Math.max(0, content.length - PDF_TRAILER_WINDOW);
-    return !new String(content, from, content.length - from, StandardCharsets.ISO_8859_1).contains("%%EOF");
-  }
-
-  /**
-   * Why a document that gave no text is damaged although its parser raised no error, or null:
-   * the parser's silence makes it look {@code empty}, which is kept for files that parse cleanly.
-   */
-  private static String silentDamage(String mediaType, int pages, boolean cutShort) {
-    if (cutShort) {
-      return "the PDF has no end-of-file marker (%%EOF): it was cut short";
-    }
-    if ("application/pdf".equals(mediaType) && pages == 0) {
-      return "the PDF has no readable page (damaged page tree)";
-    }
-    return null;
-  }
-
-  private List<ParsedDocument> toDocuments(String source, String rootSha, boolean rootCutShort, List<Metadata> results) {
+  private List<ParsedDocument> toDocuments(String source, String rootSha, byte[] rootContent, List<Metadata> results) {
     List<ParsedDocument> documents = new ArrayList<>(results.size());
     boolean tooDeep = false;
     for (Metadata metadata : results) {
@@ -342,7 +313,7 @@ public final class TikaDocumentParser implements AutoCloseable {
           : metadata.get(TikaCoreProperties.EMBEDDED_EXCEPTION);
       boolean hasText = !blocks.isEmpty();
       OcrReport ocrReport = ocrReport(metadata, mediaType, read);
-      String damage = hasText ? null : silentDamage(mediaType, read.pages(), container && rootCutShort);
+      String damage = hasText ? null : SilentDamage.of(mediaType, container ? rootContent : null, read.pages());
       if (exception != null && !hasText) {
         status = exception.contains("EncryptedDocumentException") ? DocumentStatus.ENCRYPTED : DocumentStatus.CORRUPT;
         error = describe(status, firstLine(exception));

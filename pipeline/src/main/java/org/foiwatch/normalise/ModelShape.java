@@ -61,11 +61,8 @@ public final class ModelShape {
    * no other code's shape in its place: {@code text[start, end)} with its canonical form.
    */
   public static Optional<Code> codeAt(String text, int from) {
-    int start = from;
-    while (start < text.length() && (text.charAt(start) == ' ' || text.charAt(start) == '\t')) {
-      start++;
-    }
-    if (start == from) {
+    int start = codeStart(text, from);
+    if (start < 0) {
       return Optional.empty();
     }
     Matcher code = CODE.matcher(text).region(start, text.length()).useTransparentBounds(true).useAnchoringBounds(false);
@@ -77,6 +74,15 @@ public final class ModelShape {
     String after = text.substring(code.end(), Math.min(text.length(), code.end() + CONTEXT));
     boolean model = isModelShape(written, before, after);
     return model ? Optional.of(new Code(start, code.end(), written, canonical(written))) : Optional.empty();
+  }
+
+  /** Where {@link #codeAt} reads a code from {@code from}: after the blanks there; -1 without any. */
+  public static int codeStart(String text, int from) {
+    int start = from;
+    while (start < text.length() && (text.charAt(start) == ' ' || text.charAt(start) == '\t')) {
+      start++;
+    }
+    return start == from ? -1 : start;
   }
 
   /**

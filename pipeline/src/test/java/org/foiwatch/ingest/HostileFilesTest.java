@@ -119,6 +119,58 @@ class HostileFilesTest {
   }
 
   @Test
+  void pdfWhoseCompressedStreamsAreGarbledIsCorruptNotEmpty() {
+    // Same length: the page's content stream gets an invalid deflate block after its zlib header,
+    // which PDFBox reads as a blank page (object and cross-reference streams, typed, stay whole).
+    String pdf = new String(Fixtures.pdf(List.of("Hikvision DS-2CD2143G0-I: 12"), null), StandardCharsets.ISO_8859_1);
+    StringBuilder garbled = new StringBuilder(pdf);
+    for (int at = pdf.indexOf("/FlateDecode"); at >= 0; at = pdf.indexOf("/FlateDecode", at + 1)) {
+      int stream = pdf.indexOf("stream", at);
+      if (!pdf.substring(pdf.lastIndexOf("<<", at), stream).contains("/Type")) {
+        int data = pdf.indexOf('\n', stream) + 1;
+        garbled.replace(data + 2, data + 4, "\u00ff\u00ff");
+      }
+    }
+    ParsedDocument damaged = root("garbled.pdf", garbled.toString().getBytes(StandardCharsets.ISO_8859_1));
+    assertEquals(DocumentStatus.CORRUPT, damaged.status(), damaged::error);
+    assertTrue(damaged.error().contains("does not decompress"), damaged.error());
+  }
+
+  @Test
+  void mailCutInItsHeadersIsCorruptAndOneWithoutBodyIsEmpty() {
+    Fixtures.Mail mail = new Fixtures.Mail("FOI Officer <foi@example.gov.uk>", "someone@example.org", "FOI 5521",
+        "Mon, 3 Jun 2024 09:41:27 +0100", "<foi-5521@example.gov.uk>");
+    String whole = new String(Fixtures.emlPlain(mail, "We hold 12 Hikvision cameras."), StandardCharsets.UTF_8);
+    int headersEnd = whole.indexOf("\r\n\r\n");
+    ParsedDocument cut = root("cut.eml", whole.substring(0, headersEnd - 5).getBytes(StandardCharsets.UTF_8));
+    assertEquals(DocumentStatus.CORRUPT, cut.status(), cut::error);
+    assertTrue(cut.error().contains("inside its headers"), cut.error());
+    ParsedDocument noBody = root("no-body.eml", whole.substring(0, headersEnd + 4).getBytes(StandardCharsets.UTF_8));
+    assertEquals(DocumentStatus.EMPTY, noBody.status(), noBody::error);
+
+    String multipart = new String(Fixtures.emlWithAttachments(mail, "We hold 12 Hikvision cameras.",
+        List.of(new Fixtures.Attachment("list.txt", "text/plain", "Dahua: 4".getBytes(StandardCharsets.UTF_8)))),
+        StandardCharsets.UTF_8);
+    int firstPart = multipart.indexOf("\r\n--", multipart.indexOf("\r\n\r\n")) + 2;
+    ParsedDocument unclosed = root("unclosed.eml", multipart.substring(0, multipart.indexOf("\r\n", firstPart) + 2)
+        .getBytes(StandardCharsets.UTF_8));
+    assertEquals(DocumentStatus.CORRUPT, unclosed.status(), unclosed::error);
+    assertTrue(unclosed.error().contains("closing boundary"), unclosed.error());
+  }
+
+  @Test
+  void htmlCutInATagOrItsTitleIsCorruptAndOneWithoutTextIsEmpty() {
+    String html = new String(Fixtures.html("FOI 5521", List.of("We hold 12 Hikvision cameras."), null), StandardCharsets.UTF_8);
+    ParsedDocument inTag = root("in-tag.html", html.substring(0, html.indexOf('>') - 2).getBytes(StandardCharsets.UTF_8));
+    assertEquals(DocumentStatus.CORRUPT, inTag.status(), inTag::error);
+    ParsedDocument inTitle = root("in-title.html", html.substring(0, html.indexOf("<title>") + 10).getBytes(StandardCharsets.UTF_8));
+    assertEquals(DocumentStatus.CORRUPT, inTitle.status(), inTitle::error);
+    ParsedDocument blank = root("blank.html", "<!DOCTYPE html><html><head><title></title></head><body><p></p></body></html>"
+        .getBytes(StandardCharsets.UTF_8));
+    assertEquals(DocumentStatus.EMPTY, blank.status(), blank::error);
+  }
+
+  @Test
   void blankPdfThatParsesCleanlyIsEmpty() {
     ParsedDocument blank = root("blank.pdf", Fixtures.pdf(List.of(), null));
     assertEquals(DocumentStatus.EMPTY, blank.status(), blank::error);
