@@ -51,6 +51,8 @@ final class TikaConfigXml {
         .append("        <param name=\"ocrStrategy\" type=\"string\">").append(pdfStrategy).append("</param>\n")
         .append("        <param name=\"ocrDPI\" type=\"int\">").append(OCR_DPI).append("</param>\n")
         .append("        <param name=\"ocrImageType\" type=\"string\">gray</param>\n")
+        // Uncompressed TIFF, not PNG: RuleLines decodes each page again, and neither end pays for deflate.
+        .append("        <param name=\"ocrImageFormatName\" type=\"string\">tiff</param>\n")
         .append("      </params>\n")
         .append("    </parser>\n");
     if (reads) {
