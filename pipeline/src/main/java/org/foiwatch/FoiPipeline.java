@@ -180,11 +180,13 @@ public final class FoiPipeline {
     try {
       files = InputFiles.list(options.getInput());
     } catch (java.io.UncheckedIOException | IllegalArgumentException e) {
-      throw new InputException("cannot read --input=" + options.getInput() + ": " + e.getMessage());
+      throw new InputException("cannot read --input=" + options.getInput() + " (" + InputFiles.absolute(options.getInput())
+          + "): " + e.getMessage());
     }
     List<String> inputs = files.stream().map(KV::getKey).toList();
     if (inputs.isEmpty()) {
-      throw new InputException("no input files match --input=" + options.getInput());
+      throw new InputException("no input files match --input=" + options.getInput() + " (looked for "
+          + InputFiles.absolute(options.getInput()) + ")");
     }
     try {
       RecordFormat.parse(options.getFormats());
@@ -198,7 +200,8 @@ public final class FoiPipeline {
     try {
       WriteOutputs.deletePrevious(options.getOutput());
     } catch (IOException e) {
-      throw new InputException("cannot clear earlier record files in --output=" + options.getOutput() + ": " + e.getMessage());
+      throw new InputException("cannot clear earlier record files in --output=" + options.getOutput() + " ("
+          + InputFiles.absolute(options.getOutput()) + "): " + e.getMessage());
     }
     if (isDirectRunner(options)) {
       // run() returns at once, so the progress can be polled while the pipeline runs.

@@ -51,6 +51,18 @@ public final class InputFiles {
   }
 
   /**
+   * {@code input} as the absolute path it names (relative paths are read from the working
+   * directory), for messages that say where foiwatch looked; a remote input as given.
+   */
+  public static String absolute(String input) {
+    if (InputPaths.isRemote(input)) {
+      return input;
+    }
+    String local = input.startsWith("file://") ? input.substring("file://".length()) : input;
+    return Path.of(local).toAbsolutePath().normalize().toString();
+  }
+
+  /**
    * The local folder the input is confined to, as a real path in record form: the directory
    * itself, a file's directory, or a glob's directory before its first wildcard; null for a
    * remote input, which has no symlinks.
