@@ -28,6 +28,7 @@ import org.foiwatch.ingest.ParsedDocument;
 import org.foiwatch.ingest.ParserLimits;
 import org.foiwatch.ingest.TikaDocumentParser;
 import org.foiwatch.records.BuildRecords;
+import org.foiwatch.records.SourcePaths;
 import org.foiwatch.records.SummarizeAuthorities;
 import org.foiwatch.records.SummaryRecord;
 import org.foiwatch.sinks.HtmlReport;
@@ -194,6 +195,7 @@ public final class FoiPipeline {
       throw new InputException(e.getMessage());
     }
     inputConfinement(options); // a wrong --followSymlinks stops here, before --output is cleared
+    SourcePaths paths = sourcePaths(options);
     if (options.getRecordsPerShard() < 1) {
       throw new InputException("--recordsPerShard must be at least 1");
     }
@@ -220,9 +222,9 @@ public final class FoiPipeline {
     new Progress(result, inputs.size(), out).await(options.getProgressSeconds());
     double seconds = (System.nanoTime() - started) / 1e9;
     try {
-      RunSummary summary = RunSummary.read(options.getOutput(), inputs);
+      RunSummary summary = RunSummary.read(options.getOutput(), inputs.stream().map(paths::written).toList());
       summary.print(out, seconds);
-      HtmlReport.write(options.getOutput(), options.getReportScreenshot(), out);
+      HtmlReport.write(options.getOutput(), paths, options.getReportScreenshot(), out);
       return summary.missing().isEmpty() ? 0 : 1;
     } catch (IOException e) {
       out.println("foiwatch: could not read back the records to check them: " + e.getMessage());
@@ -240,7 +242,7 @@ public final class FoiPipeline {
         .apply("CountParsedFiles", ParDo.of(new Progress.CountParsedFiles()))
         .setCoder(parsed.getCoder())
         .apply("ExtractMentions", new ExtractMentions(options.getExtractTimeoutSeconds()))
-        .apply("BuildRecords", new BuildRecords());
+        .apply("BuildRecords", new BuildRecords(sourcePaths(options)));
     PCollection<SummaryRecord> summary = records.get(BuildRecords.FILE_SUMMARIES)
         .apply("SummarizeAuthorities", new SummarizeAuthorities(options.getOutput()));
     records.and(SummarizeAuthorities.SUMMARY, summary)
@@ -268,6 +270,14 @@ public final class FoiPipeline {
       case "outside" -> InputConfinement.forInput(options.getInput(), true);
       default -> throw new InputException("--followSymlinks must be inside or outside, not " + options.getFollowSymlinks());
     };
+  }
+
+  private static SourcePaths sourcePaths(FoiOptions options) {
+    try {
+      return SourcePaths.of(options.getSourcePaths(), InputFiles.sourceRoot(options.getInput()));
+    } catch (IllegalArgumentException e) {
+      throw new InputException(e.getMessage());
+    }
   }
 
   private static OcrSettings ocrSettings(FoiOptions options) {

@@ -50,8 +50,9 @@ class RunScriptTest {
     assertEquals(0, run.status(), run.stdout() + run.stderr());
     List<String> documents = Files.readAllLines(cwd.resolve("results/documents.jsonl"));
     assertEquals(1, documents.size(), documents.toString());
-    assertTrue(documents.get(0).contains("ashcombe-reply.txt"), documents.get(0));
-    assertTrue(Files.isRegularFile(cwd.resolve("results/report.html")));
+    assertTrue(documents.get(0).contains("\"source\":\"2024/ashcombe-reply.txt\""), documents.get(0));
+    // The report links to the input as the two folders lie side by side, so both can travel together.
+    assertTrue(Files.readString(cwd.resolve("results/report.html")).contains("href=\"../responses/2024/ashcombe-reply.txt\""));
     assertTrue(Files.isRegularFile(cwd.resolve("foiwatch.log")), "the log sits in the caller's directory");
   }
 

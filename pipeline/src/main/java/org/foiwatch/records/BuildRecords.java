@@ -25,11 +25,17 @@ public final class BuildRecords
   /** Each input file's {@link AuthoritySummary} (input to {@link SummarizeAuthorities}). */
   public static final TupleTag<SummaryRecord> FILE_SUMMARIES = new TupleTag<>() {};
 
+  private final SourcePaths paths;
+
+  public BuildRecords(SourcePaths paths) {
+    this.paths = paths;
+  }
+
   @Override
   public PCollectionTuple expand(PCollection<KV<String, List<ExtractedDocument>>> extracted) {
     // One element per input file already (see ParseDocuments): no grouping needed.
     PCollectionTuple records = extracted
-        .apply("BuildInputFileRecords", ParDo.of(new BuildFn())
+        .apply("BuildInputFileRecords", ParDo.of(new BuildFn(paths))
             .withOutputTags(DOCUMENTS, TupleTagList.of(MENTIONS).and(EQUIPMENT).and(FILE_SUMMARIES)));
     // Specific, not reflect: the generated classes' own accessors, several times faster to code.
     records.get(DOCUMENTS).setCoder(AvroCoder.specific(DocumentRecord.class));
@@ -41,11 +47,16 @@ public final class BuildRecords
 
   static final class BuildFn extends DoFn<KV<String, List<ExtractedDocument>>, DocumentRecord> {
     private final Counter equipment = Metrics.counter(BuildFn.class, "equipment");
+    private final SourcePaths paths;
     private transient RecordBuilder builder;
+
+    BuildFn(SourcePaths paths) {
+      this.paths = paths;
+    }
 
     @Setup
     public void setup() {
-      builder = new RecordBuilder(VendorCatalogue.standard());
+      builder = new RecordBuilder(VendorCatalogue.standard(), paths);
     }
 
     @ProcessElement

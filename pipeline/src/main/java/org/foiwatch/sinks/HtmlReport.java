@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.Writer;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -20,6 +22,7 @@ import java.util.TreeMap;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
+import org.foiwatch.records.SourcePaths;
 
 /**
  * {@code report.html}: one self-contained page (inline CSS and SVG, no scripts, nothing fetched)
@@ -55,6 +58,9 @@ public final class HtmlReport {
       a{color:#175cd3}
       """;
 
+  private final SourcePaths paths;
+  /** The report's folder, where it is local: links to the input files are relative to it. */
+  private final Path directory;
   private final List<JsonNode> summary;
   private final int inputFiles;
   private final List<JsonNode> failedDocuments = new ArrayList<>();
@@ -77,7 +83,9 @@ public final class HtmlReport {
   }
 
   /** Reads the records one at a time, keeping only what the page shows: a national run's need not fit in memory. */
-  private HtmlReport(String outputDirectory) throws IOException {
+  private HtmlReport(String outputDirectory, SourcePaths paths) throws IOException {
+    this.paths = paths;
+    this.directory = isLocal(outputDirectory) ? Path.of(outputDirectory.replaceFirst("^file://", "")).toAbsolutePath() : null;
     summary = RunSummary.lines(outputDirectory, "summary");
     int[] files = {0};
     RunSummary.forEachRecord(outputDirectory, "documents", document -> {
@@ -101,8 +109,8 @@ public final class HtmlReport {
    * Writes the report and, when asked, {@code report.png} next to it (needs chromium and a local
    * output directory; otherwise says why there is none). Prints where they are.
    */
-  public static void write(String outputDirectory, boolean screenshot, PrintStream out) throws IOException {
-    ResourceId report = write(outputDirectory);
+  public static void write(String outputDirectory, SourcePaths paths, boolean screenshot, PrintStream out) throws IOException {
+    ResourceId report = write(outputDirectory, paths);
     out.println("foiwatch: report " + report);
     if (!screenshot) {
       return;
@@ -127,8 +135,8 @@ public final class HtmlReport {
    * Writes {@code <output>/report.html} from the records of the run and returns where. The page is
    * streamed to a temporary file that replaces the report only when complete.
    */
-  static ResourceId write(String outputDirectory) throws IOException {
-    HtmlReport report = new HtmlReport(outputDirectory);
+  static ResourceId write(String outputDirectory, SourcePaths paths) throws IOException {
+    HtmlReport report = new HtmlReport(outputDirectory, paths);
     ResourceId directory = FileSystems.matchNewResource(outputDirectory, true);
     ResourceId file = directory.resolve(FILE_NAME, StandardResolveOptions.RESOLVE_FILE);
     ResourceId partial = directory.resolve("." + FILE_NAME + ".partial", StandardResolveOptions.RESOLVE_FILE);
@@ -337,17 +345,43 @@ public final class HtmlReport {
     }
   }
 
-  /** A link that opens the file (at the page, for PDFs) where the source is a local path; its name otherwise. */
-  private static String fileLink(String source, int page) {
+  /**
+   * A link that opens the file (at the page, for PDFs): relative to the report where both are
+   * local, so the output and input folders can be moved or shared together; the file's name
+   * alone where it is remote.
+   */
+  private String fileLink(String source, int page) {
     String name = source.substring(source.lastIndexOf('/') + 1);
-    boolean fileUri = source.startsWith("file:");
-    if (source.contains("://") && !fileUri) {
+    String full = paths.full(source);
+    if (!isLocal(full)) {
       return escape(name);
     }
-    String uri = fileUri ? source : Path.of(source).toAbsolutePath().toUri().toString();
+    String href;
+    if (full.startsWith("file:")) {
+      href = full; // a name that is not UTF-8 keeps its URI: its bytes do not survive as text
+    } else if (directory == null) {
+      href = Path.of(full).toUri().toString();
+    } else {
+      href = relativeUri(directory.relativize(Path.of(full)));
+    }
     boolean pdf = name.toLowerCase(Locale.ROOT).endsWith(".pdf");
-    return "<a href=\"" + escape(pdf && page > 0 ? uri + "#page=" + page : uri) + "\" title=\"" + escape(source) + "\">"
+    return "<a href=\"" + escape(pdf && page > 0 ? href + "#page=" + page : href) + "\" title=\"" + escape(source) + "\">"
         + escape(name) + "</a>";
+  }
+
+  /** A relative path as a URI reference: each character a URI path cannot hold percent-encoded. */
+  private static String relativeUri(Path relative) {
+    try {
+      String path = new URI(null, null, relative.toString(), null).getRawPath();
+      String first = path.split("/", 2)[0];
+      return first.contains(":") ? "./" + path : path; // "a:b.pdf" would read as a URI scheme
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("not a path: " + relative, e);
+    }
+  }
+
+  private static boolean isLocal(String path) {
+    return !path.contains("://") || path.startsWith("file:");
   }
 
   private static boolean failed(JsonNode document) {

@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.foiwatch.FoiOptions;
 import org.foiwatch.FoiPipeline;
+import org.foiwatch.records.SourcePaths;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -174,7 +175,7 @@ class HtmlReportTest {
         .put("source", "/responses/letter.pdf").putNull("attachment").put("status", "parsed").putNull("error")) + "\n");
     Files.writeString(run.resolve("report.html"), "the report of an earlier run");
 
-    HtmlReport.write(run.toString());
+    HtmlReport.write(run.toString(), SourcePaths.of("relative", "/responses"));
 
     String html = Files.readString(run.resolve("report.html"));
     assertTrue(html.length() > 4 * 65536, "long enough to be written in several pieces: " + html.length());
