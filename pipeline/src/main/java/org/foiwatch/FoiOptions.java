@@ -35,7 +35,7 @@ public interface FoiOptions extends PipelineOptions {
   void setSourcePaths(String value);
 
   @Description("Output formats, comma-separated: jsonl, csv, avro, parquet. jsonl is always written (the end-of-run check reads it).")
-  @Default.String("jsonl,csv")
+  @Default.String("jsonl,csv,parquet")
   String getFormats();
 
   void setFormats(String value);
