@@ -58,10 +58,8 @@ public final class FoiPipeline {
     }
     skipAwsInstanceMetadata(args);
     PipelineOptionsFactory.register(FoiOptions.class);
-    if (List.of(args).contains("--help")) {
-      PipelineOptionsFactory.printHelp(System.out, FoiOptions.class);
-      System.out.println("Runner options: --runner=DirectRunner|FlinkRunner (default DirectRunner); "
-          + "for FlinkRunner also --flinkMaster=host:port, --parallelism=N (see README).");
+    if (Help.requested(args)) {
+      Help.print(args, System.out);
       return;
     }
     FoiOptions options;

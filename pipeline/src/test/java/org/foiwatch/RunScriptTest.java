@@ -57,6 +57,14 @@ class RunScriptTest {
   }
 
   @Test
+  void dashHListsFoiwatchsOptionsFirst() throws Exception {
+    Result run = runScript("-h");
+
+    assertEquals(0, run.status(), run.stderr().toString());
+    assertTrue(run.stdout().indexOf("--input=") < run.stdout().indexOf("--flinkMaster="), run.stdout());
+  }
+
+  @Test
   void aMissingInputNamesTheAbsolutePathItLookedFor() throws Exception {
     Result run = runScript("--input=responses", "--output=results");
 
