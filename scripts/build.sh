@@ -20,7 +20,7 @@ if [ -n "$want_jar" ]; then
   jar="$(ls -t pipeline/target/foiwatch-*-all.jar 2>/dev/null | head -n 1)"
   if [ -z "$jar" ] || stale "$jar" || [ ! -f pipeline/target/classpath.txt ]; then
     echo "foiwatch: building the shaded jar (first run or sources changed)..." >&2
-    mvn_quiet -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+    mvn_progress -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
     touch "$stamp"
     jar="$(ls -t pipeline/target/foiwatch-*-all.jar | head -n 1)"
   fi
@@ -32,5 +32,5 @@ if [ -f pipeline/target/classpath.txt ] && ! stale "$stamp"; then
   exit 0
 fi
 echo "foiwatch: building (first run or sources changed)..." >&2
-mvn_quiet -DskipTests -Dfoiwatch.shade.skip=true package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+mvn_progress -DskipTests -Dfoiwatch.shade.skip=true package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 touch "$stamp"

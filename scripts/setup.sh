@@ -32,6 +32,15 @@ fi
 # Set FOIWATCH_JAVA_OPTS=-Xmx4g for C2 on very long single-machine runs.
 foiwatch_java_opts="${FOIWATCH_JAVA_OPTS:--Xmx4g -XX:TieredStopAtLevel=1}"
 
+# Maven for the scripts' own builds, condensed on stderr to one line per build step and errors:
+# a first build downloads and compiles for a minute or two, and says what it is doing.
+mvn_progress() {
+  mvn -B "$@" 2>&1 | sed 's/\x1b\[[0-9;]*m//g' | awk '
+    /^\[INFO\] --- / { n = split($3, part, ":"); print "foiwatch: build: " part[n] " (" part[1] ")"; fflush(); next }
+    /^\[INFO\] Downloading from/ { if (downloads++ % 100 == 0) { print "foiwatch: build: downloading dependencies..."; fflush() } next }
+    /^\[ERROR\]/ { print; fflush() }' >&2
+}
+
 # Quiet Maven for the scripts' own builds, its output on stderr. Debian's Maven 3.8 writes ANSI
 # colour resets even in batch mode (-B -q), which showed as "[0m" before foiwatch's own lines.
 mvn_quiet() {

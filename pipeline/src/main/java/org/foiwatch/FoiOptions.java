@@ -27,8 +27,15 @@ public interface FoiOptions extends PipelineOptions {
 
   void setOutput(String value);
 
+  @Description("How records write each input file's source: relative to the --input folder (relative), so the records"
+      + " and the folder can be shared together, or its full path (absolute).")
+  @Default.String("relative")
+  String getSourcePaths();
+
+  void setSourcePaths(String value);
+
   @Description("Output formats, comma-separated: jsonl, csv, avro, parquet. jsonl is always written (the end-of-run check reads it).")
-  @Default.String("jsonl,csv")
+  @Default.String("jsonl,csv,parquet")
   String getFormats();
 
   void setFormats(String value);

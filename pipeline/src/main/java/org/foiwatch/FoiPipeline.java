@@ -34,6 +34,7 @@ import org.foiwatch.ingest.ParserLimits;
 import org.foiwatch.ingest.TikaDocumentParser;
 import org.foiwatch.records.BuildRecords;
 import org.foiwatch.records.RecordBuilder;
+import org.foiwatch.records.SourcePaths;
 import org.foiwatch.records.SplitRecords;
 import org.foiwatch.records.SummarizeAuthorities;
 import org.foiwatch.records.SummaryRecord;
@@ -68,10 +69,8 @@ public final class FoiPipeline {
     }
     skipAwsInstanceMetadata(args);
     PipelineOptionsFactory.register(FoiOptions.class);
-    if (List.of(args).contains("--help")) {
-      PipelineOptionsFactory.printHelp(System.out, FoiOptions.class);
-      System.out.println("Runner options: --runner=DirectRunner|FlinkRunner (default DirectRunner); "
-          + "for FlinkRunner also --flinkMaster=host:port, --parallelism=N (see README).");
+    if (Help.requested(args)) {
+      Help.print(args, System.out);
       return;
     }
     if (List.of(args).contains("--version")) {
@@ -225,11 +224,13 @@ public final class FoiPipeline {
     try {
       files = InputFiles.list(options.getInput());
     } catch (java.io.UncheckedIOException | IllegalArgumentException e) {
-      throw new InputException("cannot read --input=" + options.getInput() + ": " + e.getMessage());
+      throw new InputException("cannot read --input=" + options.getInput() + " (" + InputFiles.absolute(options.getInput())
+          + "): " + e.getMessage());
     }
     List<String> inputs = files.stream().map(KV::getKey).toList();
     if (inputs.isEmpty()) {
-      throw new InputException("no input files match --input=" + options.getInput());
+      throw new InputException("no input files match --input=" + options.getInput() + " (looked for "
+          + InputFiles.absolute(options.getInput()) + ")");
     }
     try {
       RecordFormat.parse(options.getFormats());
@@ -237,6 +238,7 @@ public final class FoiPipeline {
       throw new InputException(e.getMessage());
     }
     inputConfinement(options); // a wrong --followSymlinks stops here, before --output is touched
+    SourcePaths paths = sourcePaths(options);
     if (options.getRecordsPerShard() < 1) {
       throw new InputException("--recordsPerShard must be at least 1");
     }
@@ -247,7 +249,8 @@ public final class FoiPipeline {
     } catch (RunOutput.BadOutputException e) {
       throw new InputException(e.getMessage());
     } catch (IOException e) {
-      throw new InputException("cannot tidy what earlier runs left in --output=" + options.getOutput() + ": " + e);
+      throw new InputException("cannot tidy what earlier runs left in --output=" + options.getOutput() + " ("
+          + InputFiles.absolute(options.getOutput()) + "): " + e.getMessage());
     }
     Instant startedAt = Instant.now();
     if (isDirectRunner(options)) {
@@ -279,7 +282,7 @@ public final class FoiPipeline {
     double seconds = (System.nanoTime() - started) / 1e9;
     RunSummary summary;
     try {
-      summary = RunSummary.read(output.staging(), inputs);
+      summary = RunSummary.read(output.staging(), inputs.stream().map(paths::written).toList());
     } catch (IOException e) {
       out.println("foiwatch: could not read back the records to check them: " + e.getMessage());
       return 1;
@@ -290,7 +293,7 @@ public final class FoiPipeline {
       return 1;
     }
     try {
-      HtmlReport.write(output.staging(), options.getOutput(), options.getReportScreenshot(), out);
+      HtmlReport.write(output.staging(), options.getOutput(), paths, options.getReportScreenshot(), out);
       output.publish(manifest(options, output, startedAt, summary, plan.counts()));
     } catch (IOException e) {
       throw new UncheckedIOException("could not publish the run in --output=" + options.getOutput(), e);
@@ -332,7 +335,7 @@ public final class FoiPipeline {
         .apply("CountParsedFiles", ParDo.of(new Progress.CountParsedFiles()))
         .setCoder(parsed.getCoder())
         .apply("ExtractMentions", new ExtractMentions(options.getExtractTimeoutSeconds()))
-        .apply("BuildRecords", new BuildRecords());
+        .apply("BuildRecords", new BuildRecords(sourcePaths(options)));
     if (!plan.reused().isEmpty()) {
       perInputFile = PCollectionList.of(perInputFile)
           .and(pipeline.apply("ReusePreviousRecords", new RecordStore.Read(plan.storeFiles(), plan.reused())))
@@ -367,6 +370,14 @@ public final class FoiPipeline {
       case "outside" -> InputConfinement.forInput(options.getInput(), true);
       default -> throw new InputException("--followSymlinks must be inside or outside, not " + options.getFollowSymlinks());
     };
+  }
+
+  private static SourcePaths sourcePaths(FoiOptions options) {
+    try {
+      return SourcePaths.of(options.getSourcePaths(), InputFiles.sourceRoot(options.getInput()));
+    } catch (IllegalArgumentException e) {
+      throw new InputException(e.getMessage());
+    }
   }
 
   private static OcrSettings ocrSettings(FoiOptions options) {

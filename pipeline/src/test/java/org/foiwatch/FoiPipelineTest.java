@@ -82,6 +82,31 @@ class FoiPipelineTest {
   }
 
   @Test
+  void sourcesAreRelativeToTheInputFolderUnlessAbsoluteIsAsked(@TempDir Path absoluteOutput) throws Exception {
+    Path letter = Files.createDirectories(input.resolve("police")).resolve("reply.txt");
+    Files.writeString(letter, "We operate 3 x Axis P3245-LVE cameras.\n");
+    FoiOptions absolute = options(input, absoluteOutput);
+    absolute.setSourcePaths("absolute");
+    for (FoiOptions options : List.of(options(input, output), absolute)) {
+      assertEquals(0, FoiPipeline.run(options, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
+    }
+    String relativeRecord = Files.readAllLines(output.resolve("documents.jsonl")).get(0);
+    String absoluteRecord = Files.readAllLines(absoluteOutput.resolve("documents.jsonl")).get(0);
+    assertTrue(relativeRecord.contains("\"source\":\"police/reply.txt\""), relativeRecord);
+    assertTrue(absoluteRecord.contains("\"source\":\"" + letter + "\""), absoluteRecord);
+    assertEquals(relativeRecord.replace("police/reply.txt", letter.toString()), absoluteRecord, "only the source differs");
+    assertTrue(Files.readString(output.resolve("equipment.jsonl")).contains("\"source\":\"police/reply.txt\""));
+    assertTrue(Files.readString(output.resolve("summary.jsonl")).contains("\"police/reply.txt\""));
+  }
+
+  @Test
+  void anUnknownSourcePathsModeIsAUsageError() {
+    FoiOptions options = options(input, output);
+    options.setSourcePaths("short");
+    assertThrows(FoiPipeline.InputException.class, () -> FoiPipeline.run(options, System.out));
+  }
+
+  @Test
   void inputThatMatchesNothingIsAUsageError() {
     assertThrows(FoiPipeline.InputException.class,
         () -> FoiPipeline.run(options(input.resolve("missing"), output), System.out));

@@ -51,24 +51,46 @@ public final class InputFiles {
   }
 
   /**
-   * The local folder the input is confined to, as a real path in record form: the directory
-   * itself, a file's directory, or a glob's directory before its first wildcard; null for a
-   * remote input, which has no symlinks.
+   * {@code input} as the absolute path it names (relative paths are read from the working
+   * directory), for messages that say where foiwatch looked; a remote input as given.
+   */
+  public static String absolute(String input) {
+    if (InputPaths.isRemote(input)) {
+      return input;
+    }
+    String local = input.startsWith("file://") ? input.substring("file://".length()) : input;
+    return Path.of(local).toAbsolutePath().normalize().toString();
+  }
+
+  /**
+   * The folder the input's entries are listed under, in record form: the directory itself, a
+   * file's directory, or a glob's directory before its first wildcard (for a remote input, its
+   * prefix up to that point). Every source of the run starts with it, unless written as a URI.
+   */
+  public static String sourceRoot(String input) {
+    return InputPaths.isRemote(input) ? globDirectory(input) : InputPaths.source(listedRoot(input));
+  }
+
+  /**
+   * The local folder the input is confined to: {@link #sourceRoot}'s real path, in record form;
+   * null for a remote input, which has no symlinks.
    */
   static String root(String input) {
     if (InputPaths.isRemote(input)) {
       return null;
     }
-    String local = input.startsWith("file://") ? input.substring("file://".length()) : input;
-    Path path = Path.of(hasGlob(local) ? globDirectory(local) : local).toAbsolutePath().normalize();
-    if (!Files.isDirectory(path)) {
-      path = path.getParent();
-    }
+    Path path = listedRoot(input);
     try {
       return InputPaths.source(path.toRealPath());
     } catch (IOException e) {
       return InputPaths.source(path);
     }
+  }
+
+  private static Path listedRoot(String input) {
+    String local = input.startsWith("file://") ? input.substring("file://".length()) : input;
+    Path path = Path.of(hasGlob(local) ? globDirectory(local) : local).toAbsolutePath().normalize();
+    return Files.isDirectory(path) ? path : path.getParent();
   }
 
   private static String globDirectory(String glob) {

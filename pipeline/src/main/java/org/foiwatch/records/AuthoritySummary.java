@@ -19,7 +19,6 @@ import java.util.TreeSet;
  */
 public final class AuthoritySummary {
 
-  private static final Set<String> READ = Set.of("parsed", "truncated");
 
   private AuthoritySummary() {}
 
@@ -174,7 +173,7 @@ public final class AuthoritySummary {
         addIfPresent(outcomes, document.getOutcome());
         addIfPresent(references, document.getFoiReference());
       }
-      if (!READ.contains(document.getStatus())) {
+      if (Unread.failed(document.getStatus(), document.getAttachment(), document.getMediaType(), document.getOcr())) {
         failed++;
       }
     }

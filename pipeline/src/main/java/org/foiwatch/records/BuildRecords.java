@@ -19,21 +19,32 @@ import org.foiwatch.normalise.VendorCatalogue;
 public final class BuildRecords
     extends PTransform<PCollection<KV<String, List<ExtractedDocument>>>, PCollection<KV<String, RecordBuilder.Records>>> {
 
+  private final SourcePaths paths;
+
+  public BuildRecords(SourcePaths paths) {
+    this.paths = paths;
+  }
+
   @Override
   public PCollection<KV<String, RecordBuilder.Records>> expand(PCollection<KV<String, List<ExtractedDocument>>> extracted) {
     // One element per input file already (see ParseDocuments): no grouping needed.
     return extracted
-        .apply("BuildInputFileRecords", ParDo.of(new BuildFn()))
+        .apply("BuildInputFileRecords", ParDo.of(new BuildFn(paths)))
         .setCoder(RecordsCoder.perInputFile());
   }
 
   static final class BuildFn extends DoFn<KV<String, List<ExtractedDocument>>, KV<String, RecordBuilder.Records>> {
     private final Counter equipment = Metrics.counter(BuildFn.class, "equipment");
+    private final SourcePaths paths;
     private transient RecordBuilder builder;
+
+    BuildFn(SourcePaths paths) {
+      this.paths = paths;
+    }
 
     @Setup
     public void setup() {
-      builder = new RecordBuilder(VendorCatalogue.standard());
+      builder = new RecordBuilder(VendorCatalogue.standard(), paths);
     }
 
     @ProcessElement

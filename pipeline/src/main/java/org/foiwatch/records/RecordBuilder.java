@@ -28,9 +28,11 @@ public final class RecordBuilder {
   public record Records(List<DocumentRecord> documents, List<MentionRecord> mentions, List<EquipmentRecord> equipment) {}
 
   private final EquipmentAggregator aggregator;
+  private final SourcePaths paths;
 
-  public RecordBuilder(VendorCatalogue catalogue) {
+  public RecordBuilder(VendorCatalogue catalogue, SourcePaths paths) {
     this.aggregator = new EquipmentAggregator(catalogue);
+    this.paths = paths;
   }
 
   public Records build(String source, Iterable<ExtractedDocument> extracted) {
@@ -56,7 +58,7 @@ public final class RecordBuilder {
       List<String> ids = item.mentionIndexes().stream().map(i -> mentions.get(i).getMentionId()).sorted().distinct().toList();
       equipment.add(EquipmentRecord.newBuilder()
           .setEquipmentId(id(source, item.vendor(), String.valueOf(item.model())))
-          .setSource(source).setVendor(item.vendor()).setVendorKnown(item.vendorKnown()).setOemOf(item.oemOf())
+          .setSource(paths.written(source)).setVendor(item.vendor()).setVendorKnown(item.vendorKnown()).setOemOf(item.oemOf())
           .setModel(item.model()).setModelKnown(item.modelKnown()).setQuantity(item.quantity()).setProductType(item.productType())
           .setRestricted(item.restricted()).setMentionIds(ids).build());
     }
@@ -94,10 +96,10 @@ public final class RecordBuilder {
     return new DocumentFields(authority, reference, date, signals, List.copyOf(exemptions), total, revision);
   }
 
-  private static DocumentRecord documentRecord(ParsedDocument document, int chars, DocumentFields fields, boolean hasEquipment) {
+  private DocumentRecord documentRecord(ParsedDocument document, int chars, DocumentFields fields, boolean hasEquipment) {
     AuthorityRegister.Entry registered = AuthorityRegister.standard().find(fields.authority()).orElse(null);
     return DocumentRecord.newBuilder()
-        .setDocumentId(document.documentId()).setSource(document.source()).setAttachment(document.attachment())
+        .setDocumentId(document.documentId()).setSource(paths.written(document.source())).setAttachment(document.attachment())
         .setParentId(document.parentId()).setDepth(document.depth()).setSha256(document.sha256())
         .setMediaType(document.mediaType()).setPages(document.pages()).setChars(chars)
         .setStatus(document.status().label()).setError(document.error())
@@ -117,11 +119,11 @@ public final class RecordBuilder {
         .setOcrMs(document.ocr().millis()).build();
   }
 
-  private static MentionRecord mentionRecord(ParsedDocument document, EquipmentMention mention) {
+  private MentionRecord mentionRecord(ParsedDocument document, EquipmentMention mention) {
     return MentionRecord.newBuilder()
         .setMentionId(id(document.documentId(), String.valueOf(mention.start()), String.valueOf(mention.end()),
             mention.method().name(), String.valueOf(mention.model()), mention.vendor()))
-        .setDocumentId(document.documentId()).setSource(document.source()).setAttachment(document.attachment())
+        .setDocumentId(document.documentId()).setSource(paths.written(document.source())).setAttachment(document.attachment())
         .setPage(mention.page()).setSheet(mention.sheet()).setStart(mention.start()).setEnd(mention.end())
         .setSnippet(mention.snippet()).setVendor(mention.vendor()).setVendorAsWritten(mention.vendorAsWritten())
         .setModel(mention.model()).setModelAsWritten(mention.modelAsWritten()).setQuantity(mention.quantity())

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.Writer;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -17,16 +19,20 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
+import org.foiwatch.records.SourcePaths;
+import org.foiwatch.records.Unread;
 
 /**
- * {@code report.html}: one self-contained page (inline CSS and SVG, no scripts, nothing fetched)
- * with the headline figures, the vendor shares, restricted kit per authority, the authorities
- * and their outcomes, the documents that failed, and for every figure the mentions it rests on
- * (file, attachment, page, snippet). Built from the written records, so it shows exactly what
- * the files hold; the same records give the same bytes.
+ * {@code report.html}: one self-contained page (inline CSS and a few lines of inline script that
+ * sort and filter the tables; nothing fetched) with the headline figures, the vendor shares,
+ * restricted kit per authority, the authorities and their outcomes, every response with its
+ * date and exemptions, the documents that could not be read and why, in plain words, and for
+ * every figure the mentions it rests on (file, attachment, page, snippet). Built from the
+ * written records, so it shows exactly what the files hold; the same records give the same bytes.
  */
 public final class HtmlReport {
 
@@ -48,15 +54,62 @@ public final class HtmlReport {
       .card.alert .n{color:#b42318}
       table{border-collapse:collapse;width:100%;background:#fff;font-size:14px}
       th,td{border:1px solid #d8dde3;padding:5px 8px;text-align:left;vertical-align:top}
+      td{overflow-wrap:anywhere}td.num,td.word{overflow-wrap:normal}
       th{background:#eef1f4}td.num{text-align:right;font-variant-numeric:tabular-nums}
-      .restricted{color:#b42318;font-weight:600}.muted{color:#5b6570}
+      table.sortable th{cursor:pointer}th[data-order=asc]::after{content:" \\25B2"}th[data-order=desc]::after{content:" \\25BC"}
+      input.filter{margin:0 0 6px;padding:4px 8px;width:260px;font:inherit}
+      .restricted{color:#b42318;font-weight:600}.muted{color:#5b6570}.none{color:#5b6570;font-style:italic}
       .snippet{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12.5px;white-space:pre-wrap;background:#f6f7f9;padding:4px 6px;border-radius:4px}
-      svg text{font:13px system-ui,sans-serif;fill:#1d232a}
+      .bars{display:grid;grid-template-columns:minmax(140px,34%) 1fr;gap:6px 10px;align-items:center;font-size:13px}
+      .bars .label{text-align:right;overflow-wrap:anywhere}
+      .bars .track{display:flex;align-items:center;gap:6px}
+      .bars .bar{height:20px;border-radius:3px;background:#6b8bb8;flex:none}.bars .bar.restricted{background:#d92d20}
       a{color:#175cd3}
       """;
 
+  /** Click a column's header to sort by it (again to reverse; numbers before text); type in the box above a table to filter its rows. */
+  private static final String SCRIPT = """
+      function cellKey(c){var s=c.textContent.trim(),n=parseFloat(s.replace(/,/g,''));return /^-?[0-9.,]+/.test(s)&&!isNaN(n)?n:s.toLowerCase();}
+      document.querySelectorAll('table.sortable').forEach(function(t){
+        var body=t.tBodies[0],box=document.createElement('input');
+        box.type='search';box.className='filter';box.placeholder='Filter these rows';box.setAttribute('aria-label','Filter rows');
+        t.parentNode.insertBefore(box,t);
+        box.addEventListener('input',function(){var q=box.value.toLowerCase();
+          Array.from(body.rows).forEach(function(r){r.hidden=q!==''&&r.textContent.toLowerCase().indexOf(q)<0;});});
+        Array.from(t.tHead.rows[0].cells).forEach(function(th,i){th.addEventListener('click',function(){
+          var up=th.dataset.order!=='asc';Array.from(t.tHead.rows[0].cells).forEach(function(h){delete h.dataset.order;});
+          th.dataset.order=up?'asc':'desc';
+          Array.from(body.rows).sort(function(a,b){var x=cellKey(a.cells[i]),y=cellKey(b.cells[i]);
+            if(typeof x!==typeof y)return typeof x==='number'?-1:1;return (x<y?-1:x>y?1:0)*(up?1:-1);})
+            .forEach(function(r){body.appendChild(r);});});});
+      });
+      """;
+
+  /** What each status means, for a reader (the closed set of schemas/document.avsc). */
+  private static final Map<String, String> STATUS_WORDS = Map.ofEntries(
+      Map.entry("empty", "no text found"),
+      Map.entry("encrypted", "protected by a password"),
+      Map.entry("corrupt", "damaged, cut short, or not what its type says"),
+      Map.entry("unsupported", "a format foiwatch cannot read"),
+      Map.entry("skipped", "not read: not a regular file inside the input folder"),
+      Map.entry("too_large", "too large to read (--maxFileBytes)"),
+      Map.entry("timeout", "took too long to read (--parseTimeoutSeconds)"),
+      Map.entry("oom", "needed more memory than allowed (--parseMemoryMb)"),
+      Map.entry("crashed", "the reader stopped unexpectedly"));
+  /** A Java class name in an error ("org.apache.tika.exception.TikaException: ", "IOException"), which readers need not see. */
+  private static final Pattern JAVA_NAME =
+      Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.){2,}[A-Z][A-Za-z0-9_$]*:?\\s*|\\b[A-Z][A-Za-z0-9]*(?:Exception|Error)\\b:?\\s*");
+  private static final String NO_AUTHORITY = "(no authority found)";
+
+  private final SourcePaths paths;
+  /** The report's folder once published, where it is local: links to the input files are relative to it. */
+  private final Path directory;
+  /** Where the run's records are read from (the run's staging directory). */
+  private final String recordsDirectory;
   private final List<JsonNode> summary;
   private final int inputFiles;
+  private final int authorities;
+  private int textlessImages;
   private final List<JsonNode> failedDocuments = new ArrayList<>();
   private final Map<String, Passage> passagesById = new HashMap<>();
   private final StringBuilder html = new StringBuilder();
@@ -70,26 +123,30 @@ public final class HtmlReport {
       return new Passage(mention.get("source").asText(), text(mention.get("attachment")), mention.get("page").asInt(),
           text(mention.get("sheet")), text(mention.get("model")), text(mention.get("quantity")), mention.get("snippet").asText());
     }
-
-    private static String text(JsonNode value) {
-      return value == null || value.isNull() ? null : value.asText();
-    }
   }
 
   /** Reads the records one at a time, keeping only what the page shows: a national run's need not fit in memory. */
-  private HtmlReport(String outputDirectory) throws IOException {
-    summary = RunSummary.lines(outputDirectory, "summary");
+  private HtmlReport(String recordsDirectory, String reportDirectory, SourcePaths paths) throws IOException {
+    this.paths = paths;
+    this.directory = isLocal(reportDirectory) ? Path.of(reportDirectory.replaceFirst("^file://", "")).toAbsolutePath() : null;
+    this.recordsDirectory = recordsDirectory;
+    summary = RunSummary.lines(recordsDirectory, "summary");
+    authorities = (int) summary.stream().filter(row -> !row.get("authority").isNull()).count();
     int[] files = {0};
-    RunSummary.forEachRecord(outputDirectory, "documents", document -> {
+    RunSummary.forEachRecord(recordsDirectory, "documents", document -> {
       files[0] += document.get("attachment").isNull() ? 1 : 0;
-      if (failed(document)) {
+      String[] state = {document.get("status").asText(), text(document.get("attachment")), text(document.get("media_type")),
+          text(document.get("ocr"))};
+      if (Unread.isTextlessImage(state[0], state[1], state[2], state[3])) {
+        textlessImages++;
+      } else if (Unread.failed(state[0], state[1], state[2], state[3])) {
         failedDocuments.add(document);
       }
     });
     inputFiles = files[0];
     Set<String> cited = new HashSet<>();
     summary.forEach(row -> row.get("vendors").forEach(vendor -> vendor.get("mention_ids").forEach(id -> cited.add(id.asText()))));
-    RunSummary.forEachRecord(outputDirectory, "mentions", mention -> {
+    RunSummary.forEachRecord(recordsDirectory, "mentions", mention -> {
       String id = mention.get("mention_id").asText();
       if (cited.contains(id)) {
         passagesById.put(id, Passage.of(mention));
@@ -102,9 +159,9 @@ public final class HtmlReport {
    * output directory; otherwise says why there is none) into the run's {@code stagingDirectory}.
    * Prints where they will be once the run is published in {@code outputDirectory}.
    */
-  public static void write(String stagingDirectory, String outputDirectory, boolean screenshot, PrintStream out)
-      throws IOException {
-    ResourceId report = write(stagingDirectory);
+  public static void write(String stagingDirectory, String outputDirectory, SourcePaths paths, boolean screenshot,
+      PrintStream out) throws IOException {
+    ResourceId report = write(stagingDirectory, outputDirectory, paths);
     ResourceId published = FileSystems.matchNewResource(outputDirectory, true)
         .resolve(FILE_NAME, StandardResolveOptions.RESOLVE_FILE);
     out.println("foiwatch: report " + published);
@@ -128,12 +185,13 @@ public final class HtmlReport {
   }
 
   /**
-   * Writes {@code <output>/report.html} from the records of the run and returns where. The page is
+   * Writes {@code report.html} from the records in {@code recordsDirectory} into it and returns
+   * where, with links as they hold once it is published in {@code reportDirectory}. The page is
    * streamed to a temporary file that replaces the report only when complete.
    */
-  static ResourceId write(String outputDirectory) throws IOException {
-    HtmlReport report = new HtmlReport(outputDirectory);
-    ResourceId directory = FileSystems.matchNewResource(outputDirectory, true);
+  static ResourceId write(String recordsDirectory, String reportDirectory, SourcePaths paths) throws IOException {
+    HtmlReport report = new HtmlReport(recordsDirectory, reportDirectory, paths);
+    ResourceId directory = FileSystems.matchNewResource(recordsDirectory, true);
     ResourceId file = directory.resolve(FILE_NAME, StandardResolveOptions.RESOLVE_FILE);
     ResourceId partial = directory.resolve("." + FILE_NAME + ".partial", StandardResolveOptions.RESOLVE_FILE);
     try (Writer out = new BufferedWriter(new OutputStreamWriter(
@@ -154,9 +212,10 @@ public final class HtmlReport {
     restrictedPerAuthority();
     authorities();
     setAsideReplies();
+    responses();
     failures();
     provenance();
-    html.append("</main></body></html>\n");
+    html.append("</main><script>").append(SCRIPT).append("</script></body></html>\n");
     out.append(html);
   }
 
@@ -175,12 +234,12 @@ public final class HtmlReport {
     for (JsonNode row : summary) {
       total += row.get("total_quantity").asInt(0);
       restricted += row.get("restricted_quantity").asInt();
-      restrictedAuthorities += row.get("restricted_vendors").isEmpty() ? 0 : 1;
+      restrictedAuthorities += row.get("restricted_vendors").isEmpty() || row.get("authority").isNull() ? 0 : 1;
     }
     html.append("<h1>foiwatch report</h1><p class=\"sub\">").append(inputFiles).append(" FOI responses from ")
-        .append(summary.size()).append(" authorities. Every figure links to the passages it rests on.</p>\n");
+        .append(authorities).append(" authorities. Every figure links to the passages it rests on.</p>\n");
     html.append("<div class=\"cards\" id=\"headline\">");
-    card(String.valueOf(summary.size()), "authorities", false);
+    card(String.valueOf(authorities), "authorities", false);
     card(String.valueOf(restrictedAuthorities), "authorities running kit from restricted vendors", restrictedAuthorities > 0);
     card(String.valueOf(total), "units of equipment stated", false);
     card(restricted + " (" + percent(total == 0 ? null : (double) restricted / total) + ")",
@@ -243,40 +302,36 @@ public final class HtmlReport {
         + "equipment. An authority that names a restricted vendor without a quantity shows 0.</p>\n");
   }
 
-  /** A horizontal bar chart as inline SVG; each row: label, value text, value, "restricted" or "". */
+  /**
+   * A horizontal bar chart of HTML boxes, so that a long name wraps in its column instead of
+   * being clipped; each row: label, value text, value, "restricted" or "".
+   */
   private void barChart(String id, List<String[]> rows) {
     int max = Math.max(1, rows.stream().mapToInt(r -> Integer.parseInt(r[2])).max().orElse(1));
-    int labelWidth = 300;
-    int barWidth = 520;
-    int height = rows.size() * 26 + 6;
-    html.append("<svg id=\"").append(id).append("\" role=\"img\" width=\"100%\" viewBox=\"0 0 1060 ").append(height)
-        .append("\" xmlns=\"http://www.w3.org/2000/svg\">");
-    for (int i = 0; i < rows.size(); i++) {
-      String[] row = rows.get(i);
-      int y = i * 26 + 4;
-      int width = Math.max(2, Integer.parseInt(row[2]) * barWidth / max);
-      html.append("<text x=\"").append(labelWidth - 8).append("\" y=\"").append(y + 15)
-          .append("\" text-anchor=\"end\">").append(escape(row[0])).append("</text>")
-          .append("<rect x=\"").append(labelWidth).append("\" y=\"").append(y).append("\" width=\"").append(width)
-          .append("\" height=\"20\" rx=\"3\" fill=\"").append(row[3].isEmpty() ? "#6b8bb8" : "#d92d20").append("\"/>")
-          .append("<text x=\"").append(labelWidth + width + 6).append("\" y=\"").append(y + 15).append("\">")
-          .append(escape(row[1])).append("</text>");
+    html.append("<div class=\"bars\" id=\"").append(id).append("\">");
+    for (String[] row : rows) {
+      // At most 80% of the track: the value text stays beside the longest bar.
+      String width = String.format(Locale.ROOT, "%.1f%%", Math.max(0.4, 80.0 * Integer.parseInt(row[2]) / max));
+      html.append("<div class=\"label\">").append(escape(row[0])).append("</div><div class=\"track\"><div class=\"bar")
+          .append(row[3].isEmpty() ? "" : " restricted").append("\" style=\"width:").append(width)
+          .append("\"></div><span class=\"value\">").append(escape(row[1])).append("</span></div>");
     }
-    html.append("</svg>\n");
+    html.append("</div>\n");
   }
 
   private void authorities() throws IOException {
-    html.append("<h2>Authorities</h2>\n<table id=\"authorities\"><tr><th>Authority</th><th>GSS code</th><th>Type</th><th>Files</th>"
-        + "<th>Outcome</th><th>FOI reference</th><th>Units stated</th><th>Cameras</th><th>Restricted units</th>"
-        + "<th>Vendors (units)</th></tr>\n");
+    html.append("<h2>Authorities</h2>\n<table id=\"authorities\" class=\"sortable\"><thead><tr><th>Authority</th><th>GSS code</th>"
+        + "<th>Type</th><th>Files</th><th>Outcome</th><th>FOI reference</th><th>Units stated</th><th>Cameras</th>"
+        + "<th>Restricted units</th><th>Vendors (units)</th></tr></thead><tbody>\n");
     for (int a = 0; a < summary.size(); a++) {
       JsonNode row = summary.get(a);
-      html.append("<tr><td>").append(escape(authority(row))).append("</td><td class=\"muted\">")
-          .append(orDash(row.get("gss_code"))).append("</td><td class=\"muted\">")
+      html.append("<tr><td").append(row.get("authority").isNull() ? " class=\"none\"" : "").append('>')
+          .append(escape(authority(row))).append("</td><td class=\"muted word\">")
+          .append(orDash(row.get("gss_code"))).append("</td><td class=\"muted word\">")
           .append(orDash(row.get("authority_type"))).append("</td><td class=\"num\">")
           .append(row.get("documents").asInt()).append(row.get("failed").asInt() > 0
-              ? " <span class=\"restricted\">(" + row.get("failed").asInt() + " failed)</span>" : "")
-          .append("</td><td>").append(escape(row.get("outcome").asText("unknown"))).append("</td><td>")
+              ? " <span class=\"restricted\">(" + row.get("failed").asInt() + " not read)</span>" : "")
+          .append("</td><td class=\"word\">").append(escape(row.get("outcome").asText("unknown"))).append("</td><td>")
           .append(escape(join(row.get("foi_references")))).append("</td><td class=\"num\">").append(number(row.get("total_quantity")))
           .append("</td><td class=\"num\">").append(number(row.get("total_cameras"))).append("</td><td class=\"num")
           .append(row.get("restricted_quantity").asInt() > 0 ? " restricted" : "").append("\">")
@@ -292,7 +347,39 @@ public final class HtmlReport {
       html.append("</td></tr>\n");
       spill();
     }
-    html.append("</table>\n");
+    html.append("</tbody></table>\n");
+    if (authorities < summary.size()) {
+      html.append("<p class=\"muted\">").append(NO_AUTHORITY).append(": files in which no authority was found; "
+          + "they are not counted as an authority.</p>\n");
+    }
+  }
+
+  /** Every input file with what its reply says: authority, reference, date, outcome, exemptions. */
+  private void responses() throws IOException {
+    html.append("<h2>Responses</h2>\n<table id=\"responses\" class=\"sortable\"><thead><tr><th>File</th><th>Authority</th>"
+        + "<th>FOI reference</th><th>Response date</th><th>Outcome</th><th>Exemptions</th><th>Read</th></tr></thead><tbody>\n");
+    IOException[] failure = {null};
+    RunSummary.forEachRecord(recordsDirectory, "documents", document -> {
+      if (!document.get("attachment").isNull() || failure[0] != null) {
+        return;
+      }
+      String status = document.get("status").asText();
+      html.append("<tr><td>").append(fileLink(document.get("source").asText(), 0)).append("</td><td")
+          .append(document.get("authority").isNull() ? " class=\"none\">" + NO_AUTHORITY : ">" + escape(document.get("authority").asText()))
+          .append("</td><td>").append(orDash(document.get("foi_reference"))).append("</td><td class=\"word\">")
+          .append(orDash(document.get("response_date"))).append("</td><td class=\"word\">").append(orDash(document.get("outcome")))
+          .append("</td><td>").append(document.get("exemptions").isEmpty() ? "–" : escape(join(document.get("exemptions"))))
+          .append("</td><td class=\"word\">").append(status.equals("parsed") ? "yes" : escape(status)).append("</td></tr>\n");
+      try {
+        spill();
+      } catch (IOException e) {
+        failure[0] = e;
+      }
+    });
+    if (failure[0] != null) {
+      throw failure[0];
+    }
+    html.append("</tbody></table>\n");
   }
 
   /** Under each authority, the replies its figures do not count (copies, replaced replies) and why. */
@@ -327,17 +414,34 @@ public final class HtmlReport {
     html.append("<h2>Documents that could not be read</h2>\n");
     if (failedDocuments.isEmpty()) {
       html.append("<p class=\"muted\">None: every document was read.</p>\n");
-      return;
+    } else {
+      html.append("<table id=\"failures\" class=\"sortable\"><thead><tr><th>File</th><th>Attachment</th><th>Status</th>"
+          + "<th>Why</th></tr></thead><tbody>\n");
+      for (JsonNode document : failedDocuments) {
+        String status = document.get("status").asText();
+        html.append("<tr><td>").append(fileLink(document.get("source").asText(), 0)).append("</td><td>")
+            .append(escape(document.get("attachment").asText(""))).append("</td><td>")
+            .append(escape(status)).append("</td><td>")
+            .append(escape(plainError(status, text(document.get("error"))))).append("</td></tr>\n");
+        spill();
+      }
+      html.append("</tbody></table>\n");
     }
-    html.append("<table id=\"failures\"><tr><th>File</th><th>Attachment</th><th>Status</th><th>Reason</th></tr>\n");
-    for (JsonNode document : failedDocuments) {
-      html.append("<tr><td>").append(fileLink(document.get("source").asText(), 0)).append("</td><td>")
-          .append(escape(document.get("attachment").asText(""))).append("</td><td>")
-          .append(escape(document.get("status").asText())).append("</td><td>")
-          .append(escape(document.get("error").asText(""))).append("</td></tr>\n");
-      spill();
+    if (textlessImages > 0) {
+      html.append("<p class=\"muted\" id=\"textless-images\">").append(textlessImages)
+          .append(textlessImages == 1 ? " image" : " images")
+          .append(" inside documents (thumbnails, logos, signatures) held no text when read by OCR: recorded with status"
+              + " empty, not counted as documents that could not be read.</p>\n");
     }
-    html.append("</table>\n");
+  }
+
+  /** A reader's account of a failure: what the status means, then the error's detail without Java class names. */
+  static String plainError(String status, String error) {
+    String words = STATUS_WORDS.getOrDefault(status, status);
+    String detail = error == null ? "" : JAVA_NAME.matcher(error).replaceAll("").replaceAll("\\s+", " ").trim();
+    detail = detail.replaceAll("^(?:could not be (?:parsed|read)(?: \\([^)]*\\))?|password-protected|ran out of memory while parsing)"
+        + "(?:: |$)", "").replaceAll("^[:;,.\\s]+|[:;,\\s]+$", "");
+    return detail.isEmpty() || detail.equalsIgnoreCase(words) ? words : words + ": " + detail;
   }
 
   private void provenance() throws IOException {
@@ -370,22 +474,47 @@ public final class HtmlReport {
     }
   }
 
-  /** A link that opens the file (at the page, for PDFs) where the source is a local path; its name otherwise. */
-  private static String fileLink(String source, int page) {
+  /**
+   * A link that opens the file (at the page, for PDFs): relative to the report where both are
+   * local, so the output and input folders can be moved or shared together; the file's name
+   * alone where it is remote.
+   */
+  private String fileLink(String source, int page) {
     String name = source.substring(source.lastIndexOf('/') + 1);
-    boolean fileUri = source.startsWith("file:");
-    if (source.contains("://") && !fileUri) {
+    String full = paths.full(source);
+    if (!isLocal(full)) {
       return escape(name);
     }
-    String uri = fileUri ? source : Path.of(source).toAbsolutePath().toUri().toString();
+    String href;
+    if (full.startsWith("file:")) {
+      href = full; // a name that is not UTF-8 keeps its URI: its bytes do not survive as text
+    } else if (directory == null) {
+      href = Path.of(full).toUri().toString();
+    } else {
+      href = relativeUri(directory.relativize(Path.of(full)));
+    }
     boolean pdf = name.toLowerCase(Locale.ROOT).endsWith(".pdf");
-    return "<a href=\"" + escape(pdf && page > 0 ? uri + "#page=" + page : uri) + "\" title=\"" + escape(source) + "\">"
+    return "<a href=\"" + escape(pdf && page > 0 ? href + "#page=" + page : href) + "\" title=\"" + escape(source) + "\">"
         + escape(name) + "</a>";
   }
 
-  private static boolean failed(JsonNode document) {
-    String status = document.get("status").asText();
-    return !status.equals("parsed") && !status.equals("truncated");
+  /** A relative path as a URI reference: each character a URI path cannot hold percent-encoded. */
+  private static String relativeUri(Path relative) {
+    try {
+      String path = new URI(null, null, relative.toString(), null).getRawPath();
+      String first = path.split("/", 2)[0];
+      return first.contains(":") ? "./" + path : path; // "a:b.pdf" would read as a URI scheme
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("not a path: " + relative, e);
+    }
+  }
+
+  private static boolean isLocal(String path) {
+    return !path.contains("://") || path.startsWith("file:");
+  }
+
+  private static String text(JsonNode value) {
+    return value == null || value.isNull() ? null : value.asText();
   }
 
   /** A text field's value, or "–" when it is null. */
@@ -394,7 +523,7 @@ public final class HtmlReport {
   }
 
   private static String authority(JsonNode row) {
-    return row.get("authority").asText("(authority not found)");
+    return row.get("authority").isNull() ? NO_AUTHORITY : row.get("authority").asText();
   }
 
   private static String number(JsonNode value) {

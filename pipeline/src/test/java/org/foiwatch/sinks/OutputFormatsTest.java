@@ -236,12 +236,13 @@ class OutputFormatsTest {
   @Test
   void recordFilesOfAnEarlierRunAreReplacedAndTheUsersOwnFilesKept(@TempDir Path out) throws Exception {
     Files.writeString(out.resolve("mentions-00002-of-00003.jsonl"), "{}\n");
-    Files.writeString(out.resolve("equipment.parquet"), "earlier run");
+    Files.writeString(out.resolve("equipment.avro"), "earlier run");
     Files.writeString(out.resolve("notes.txt"), "the user's own file");
     assertEquals(0, run(out));
     try (Stream<Path> files = Files.list(out)) {
-      assertEquals(List.of("documents.csv", "documents.jsonl", "equipment.csv", "equipment.jsonl", "mentions.csv",
-          "mentions.jsonl", "notes.txt", "report.html", "run.json", "summary.csv", "summary.jsonl"),
+      assertEquals(List.of("documents.csv", "documents.jsonl", "documents.parquet", "equipment.csv", "equipment.jsonl",
+          "equipment.parquet", "mentions.csv", "mentions.jsonl", "mentions.parquet", "notes.txt", "report.html", "run.json",
+          "summary.csv", "summary.jsonl", "summary.parquet"),
           files.filter(Files::isRegularFile).map(f -> f.getFileName().toString()).sorted().collect(Collectors.toList()));
     }
   }
