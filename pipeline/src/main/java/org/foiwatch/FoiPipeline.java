@@ -260,7 +260,7 @@ public final class FoiPipeline {
     long started = System.nanoTime();
     ReusePlan plan;
     try {
-      plan = ReusePlan.of(options, files, output, inputConfinement(options));
+      plan = ReusePlan.of(options, files, output, inputConfinement(options), paths);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the previous run's records in --output=" + options.getOutput(), e);
     }

@@ -12,6 +12,7 @@ import org.apache.beam.sdk.values.KV;
 import org.foiwatch.ingest.DocumentStatus;
 import org.foiwatch.ingest.InputConfinement;
 import org.foiwatch.ingest.InputReader;
+import org.foiwatch.records.SourcePaths;
 import org.foiwatch.sinks.RecordStore;
 import org.foiwatch.sinks.RunManifest;
 import org.foiwatch.sinks.RunOutput;
@@ -32,10 +33,11 @@ record ReusePlan(List<KV<String, Long>> toParse, Set<String> reused, int dropped
   private static final Set<String> TRANSIENT_FAILURES = Set.of(
       DocumentStatus.TIMEOUT.label(), DocumentStatus.OOM.label(), DocumentStatus.CRASHED.label());
 
-  static ReusePlan of(FoiOptions options, List<KV<String, Long>> files, RunOutput output, InputConfinement confinement)
-      throws IOException {
+  static ReusePlan of(FoiOptions options, List<KV<String, Long>> files, RunOutput output, InputConfinement confinement,
+      SourcePaths paths) throws IOException {
+    // run.json names each input file as its records do (relative to --input by default): full paths again.
     Map<String, RunManifest.InputFile> before = output.previous()
-        .map(run -> run.inputs().stream().collect(Collectors.toMap(RunManifest.InputFile::source, Function.identity())))
+        .map(run -> run.inputs().stream().collect(Collectors.toMap(file -> paths.full(file.source()), Function.identity())))
         .orElse(Map.of());
     Set<String> now = files.stream().map(KV::getKey).collect(Collectors.toSet());
     int dropped = (int) before.keySet().stream().filter(source -> !now.contains(source)).count();

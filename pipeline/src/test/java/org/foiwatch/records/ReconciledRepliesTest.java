@@ -118,7 +118,7 @@ class ReconciledRepliesTest {
   /** The reply saved as {@code name}. */
   private static JsonNode reply(JsonNode summary, String name) {
     for (JsonNode reply : summary.get("replies")) {
-      if (reply.get("source").asText().endsWith("/" + name)) {
+      if (name(reply.get("source")).equals(name)) {
         return reply;
       }
     }

@@ -264,6 +264,7 @@ class HtmlReportTest {
     summary.putArray("foi_references").add("CFRA/FOI/2024/0042");
     summary.putArray("restricted_vendors").add("Hikvision");
     summary.putArray("vendors").add(maker).add(hikvision);
+    summary.putArray("replies");
     StringBuilder mentions = new StringBuilder();
     for (String id : List.of("m1", "m2")) {
       mentions.append(JSON.createObjectNode().put("mention_id", id).put("source", LONG_FILE).putNull("attachment").put("page", 2)
