@@ -28,7 +28,17 @@ public final class ExtractMentions extends PTransform<
 
   /** A parsed document without its text, and what was extracted from it. */
   public record ExtractedDocument(ParsedDocument document, int chars, DocumentExtractor.Extraction extraction)
-      implements Serializable {}
+      implements Serializable {
+
+    /**
+     * A document whose extraction threw: it keeps its record, status extract_failed with the
+     * error, and nothing extracted, so one bad document never fails its bundle or the run.
+     */
+    public static ExtractedDocument failed(ParsedDocument recorded, int chars, Throwable error, String step) {
+      return new ExtractedDocument(recorded.withBlocks(List.of()).extractFailed(step + " failed: " + error), chars,
+          new DocumentExtractor.Extraction(DocumentFields.none(), List.of(), false));
+    }
+  }
 
   private final int extractTimeoutSeconds;
 
@@ -46,6 +56,8 @@ public final class ExtractMentions extends PTransform<
 
   static final class ExtractFn extends DoFn<KV<String, List<ParsedDocument>>, KV<String, List<ExtractedDocument>>> {
     private final Counter mentions = Metrics.counter(ExtractFn.class, "mentions");
+    private final Counter extracted = Metrics.counter(ExtractFn.class, "documents_extracted");
+    private final Counter failed = Metrics.counter(ExtractFn.class, "documents_extract_failed");
     private final int extractTimeoutSeconds;
     private transient DocumentExtractor extractor;
 
@@ -61,13 +73,25 @@ public final class ExtractMentions extends PTransform<
     @ProcessElement
     public void process(@Element KV<String, List<ParsedDocument>> file,
         OutputReceiver<KV<String, List<ExtractedDocument>>> out) {
-      List<ExtractedDocument> extracted = new ArrayList<>(file.getValue().size());
+      List<ExtractedDocument> extractedDocuments = new ArrayList<>(file.getValue().size());
       for (ParsedDocument document : file.getValue()) {
-        DocumentExtractor.Extraction extraction = extractor.extract(document);
-        mentions.inc(extraction.mentions().size());
-        extracted.add(new ExtractedDocument(recorded(document, extraction), document.chars(), extraction));
+        extractedDocuments.add(extract(document));
       }
-      out.output(KV.of(file.getKey(), extracted));
+      out.output(KV.of(file.getKey(), extractedDocuments));
+    }
+
+    /** One document's extraction, guarded: a throw (a bug, a regex's stack) fails that document only. */
+    private ExtractedDocument extract(ParsedDocument document) {
+      DocumentExtractor.Extraction extraction;
+      try {
+        extraction = extractor.extract(document);
+      } catch (RuntimeException | StackOverflowError e) {
+        failed.inc();
+        return ExtractedDocument.failed(document, document.chars(), e, "extraction");
+      }
+      extracted.inc();
+      mentions.inc(extraction.mentions().size());
+      return new ExtractedDocument(recorded(document, extraction), document.chars(), extraction);
     }
 
     /** The document as its record shows it: without its text, and truncated when its extraction timed out. */

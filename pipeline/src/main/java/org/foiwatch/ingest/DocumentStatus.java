@@ -23,7 +23,9 @@ public enum DocumentStatus {
   /** Parsing exhausted the parser's memory and was stopped. */
   OOM,
   /** The parser process died, or an unexpected error happened outside the parser. */
-  CRASHED;
+  CRASHED,
+  /** Parsed, but extracting fields and mentions from its text threw (see error): no mentions. */
+  EXTRACT_FAILED;
 
   /** No text to read: everything but parsed and truncated (which keeps the text up to its limit). */
   public boolean failed() {

@@ -44,6 +44,13 @@ public record ParsedDocument(
         truncatedBy == null ? limit : truncatedBy + "," + limit, pages, metadata, blocks, ocr);
   }
 
+  /** The same document when extracting from its text threw: status extract_failed, {@code reason} added to its error. */
+  public ParsedDocument extractFailed(String reason) {
+    return new ParsedDocument(source, attachment, documentId, parentId, depth, sha256, mediaType,
+        DocumentStatus.EXTRACT_FAILED, error == null ? reason : error + "; " + reason, truncatedBy, pages, metadata,
+        blocks, ocr);
+  }
+
   public int chars() {
     int chars = 0;
     for (Block block : blocks) {

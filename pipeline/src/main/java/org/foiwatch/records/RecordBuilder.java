@@ -14,7 +14,6 @@ import org.foiwatch.extract.FoiFieldExtractor;
 import org.foiwatch.ingest.ParsedDocument;
 import org.foiwatch.ingest.TikaDocumentParser;
 import org.foiwatch.normalise.AuthorityRegister;
-import org.foiwatch.normalise.EquipmentAggregator;
 import org.foiwatch.normalise.VendorCatalogue;
 
 /**

@@ -13,7 +13,7 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TupleTag;
-import org.foiwatch.sinks.SortedRuns;
+import org.foiwatch.sort.SortedRuns;
 
 /**
  * The per-authority summary: merges the summaries of the input files' replies ({@link SplitRecords#FILE_SUMMARIES})

@@ -14,6 +14,7 @@ import org.apache.avro.generic.IndexedRecord;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.beam.sdk.io.FileIO;
+import org.foiwatch.json.RecordJson;
 
 /**
  * CSV as RFC 4180 has it: a header row of the schema's field names in schema order, CRLF line

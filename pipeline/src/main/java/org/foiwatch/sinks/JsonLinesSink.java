@@ -7,6 +7,7 @@ import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import org.apache.avro.generic.IndexedRecord;
 import org.apache.beam.sdk.io.FileIO;
+import org.foiwatch.json.RecordJson;
 
 /** One record per line as JSON ({@link RecordJson}), UTF-8, {@code \n} after every line. */
 final class JsonLinesSink<T extends IndexedRecord> implements FileIO.Sink<T> {

@@ -22,6 +22,7 @@ import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PDone;
+import org.foiwatch.sort.SortedRuns;
 
 /**
  * Writes one kind of record in every chosen format, {@code <output>/<name>.<ext>}, sorted by a

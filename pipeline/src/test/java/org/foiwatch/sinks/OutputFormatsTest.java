@@ -43,6 +43,7 @@ import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.io.LocalInputFile;
 import org.foiwatch.FoiOptions;
 import org.foiwatch.FoiPipeline;
+import org.foiwatch.json.RecordJson;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

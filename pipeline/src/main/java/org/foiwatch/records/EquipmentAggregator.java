@@ -1,4 +1,4 @@
-package org.foiwatch.normalise;
+package org.foiwatch.records;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 import org.foiwatch.extract.EquipmentMention;
 import org.foiwatch.extract.EquipmentMention.Method;
 import org.foiwatch.extract.EquipmentMention.Role;
+import org.foiwatch.normalise.Vendor;
+import org.foiwatch.normalise.VendorCatalogue;
 
 /**
  * Turns one input file's mentions (from the file and all its attachments) into equipment: one

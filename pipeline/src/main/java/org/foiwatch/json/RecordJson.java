@@ -1,4 +1,4 @@
-package org.foiwatch.sinks;
+package org.foiwatch.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -9,7 +9,10 @@ import java.util.Collection;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.IndexedRecord;
 
-/** One record as one JSON line, fields in schema order, nulls written as null. */
+/**
+ * One record as one JSON line, fields in schema order, nulls written as null: the JSON Lines
+ * sink writes it, and the external sort breaks ties on it, so it sits below both.
+ */
 public final class RecordJson {
 
   private static final JsonFactory FACTORY = new JsonFactory();
@@ -21,7 +24,7 @@ public final class RecordJson {
   }
 
   /** Any record value (a record, a list, a scalar) as JSON, the way {@link #toJson} writes it. */
-  static String valueToJson(Object value) {
+  public static String valueToJson(Object value) {
     StringWriter out = new StringWriter();
     try (JsonGenerator json = FACTORY.createGenerator(out)) {
       write(json, value);

@@ -1,4 +1,4 @@
-package org.foiwatch.sinks;
+package org.foiwatch.sort;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -36,6 +36,7 @@ import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
+import org.foiwatch.json.RecordJson;
 
 /**
  * An external merge sort for a collection that must end up in one place, in order: each bundle

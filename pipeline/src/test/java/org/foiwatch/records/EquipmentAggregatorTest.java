@@ -1,4 +1,4 @@
-package org.foiwatch.normalise;
+package org.foiwatch.records;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -7,6 +7,7 @@ import java.util.List;
 import org.foiwatch.extract.EquipmentMention;
 import org.foiwatch.extract.EquipmentMention.Method;
 import org.foiwatch.extract.EquipmentMention.Role;
+import org.foiwatch.normalise.VendorCatalogue;
 import org.junit.jupiter.api.Test;
 
 class EquipmentAggregatorTest {
