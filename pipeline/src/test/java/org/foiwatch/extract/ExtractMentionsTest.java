@@ -1,6 +1,5 @@
 package org.foiwatch.extract;
 
-import org.foiwatch.records.SourcePaths;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
@@ -23,6 +22,7 @@ import org.foiwatch.ingest.ParsedDocument;
 import org.foiwatch.ingest.ParsedDocumentCoder;
 import org.foiwatch.records.BuildRecords;
 import org.foiwatch.records.DocumentRecord;
+import org.foiwatch.records.SourcePaths;
 import org.foiwatch.records.SplitRecords;
 import org.junit.Rule;
 import org.junit.Test;

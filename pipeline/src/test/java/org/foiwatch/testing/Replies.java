@@ -1,6 +1,5 @@
 package org.foiwatch.testing;
 
-import org.foiwatch.records.SourcePaths;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +12,7 @@ import org.foiwatch.ingest.OcrReport;
 import org.foiwatch.ingest.ParsedDocument;
 import org.foiwatch.normalise.VendorCatalogue;
 import org.foiwatch.records.RecordBuilder;
+import org.foiwatch.records.SourcePaths;
 
 /**
  * The records of one-document replies, built by the real {@link RecordBuilder} from what
