@@ -54,8 +54,8 @@ public final class RuleLines {
     Axis down = Axis.down(grey.getWidth(), grey.getHeight());
     boolean[] longAcross = longRuns(ink, across, minLength);
     boolean[] longDown = longRuns(ink, down, minLength);
-    boolean[] thinAcross = thin(longAcross, across, maxThickness);
-    boolean[] thinDown = thin(longDown, down, maxThickness);
+    boolean[] thinAcross = thin(longAcross, down, maxThickness);
+    boolean[] thinDown = thin(longDown, across, maxThickness);
     boolean[] areaAcross = minus(longAcross, thinAcross);
     boolean[] areaDown = minus(longDown, thinDown);
     whiten(pixels, ink, thinAcross, areaDown, across);
@@ -90,44 +90,22 @@ public final class RuleLines {
    */
   private static boolean[] longRuns(boolean[] ink, Axis axis, int minLength) {
     boolean[] runs = new boolean[ink.length];
-    for (int line = 0; line < axis.lines(); line++) {
-      int start = -1;
-      for (int i = 0; i <= axis.length(); i++) {
-        boolean inked = i < axis.length() && ink[axis.index(line, i)];
-        if (inked && start < 0) {
-          start = i;
-        } else if (!inked && start >= 0) {
-          if (i - start >= minLength) {
-            for (int j = start; j < i; j++) {
-              runs[axis.index(line, j)] = true;
-            }
-          }
-          start = -1;
-        }
+    forEachRun(ink, axis, (line, start, end) -> {
+      if (end - start >= minLength) {
+        mark(runs, axis, line, start, end);
       }
-    }
+    });
     return runs;
   }
 
-  /** The long runs whose band, across the axis, is at most {@code maxThickness} lines thick. */
-  private static boolean[] thin(boolean[] runs, Axis axis, int maxThickness) {
+  /** The long runs whose band, measured along the {@code across} axis, is at most {@code maxThickness} lines thick. */
+  private static boolean[] thin(boolean[] runs, Axis across, int maxThickness) {
     boolean[] thin = new boolean[runs.length];
-    for (int i = 0; i < axis.length(); i++) {
-      int start = -1;
-      for (int line = 0; line <= axis.lines(); line++) {
-        boolean marked = line < axis.lines() && runs[axis.index(line, i)];
-        if (marked && start < 0) {
-          start = line;
-        } else if (!marked && start >= 0) {
-          if (line - start <= maxThickness) {
-            for (int j = start; j < line; j++) {
-              thin[axis.index(j, i)] = true;
-            }
-          }
-          start = -1;
-        }
+    forEachRun(runs, across, (line, start, end) -> {
+      if (end - start <= maxThickness) {
+        mark(thin, across, line, start, end);
       }
-    }
+    });
     return thin;
   }
 
@@ -144,25 +122,44 @@ public final class RuleLines {
    * in a filled area of the other direction: then it is the ink between a band's letters.
    */
   private static void whiten(byte[] pixels, boolean[] ink, boolean[] thin, boolean[] area, Axis axis) {
-    for (int line = 0; line < axis.lines(); line++) {
-      int start = -1;
+    forEachRun(thin, axis, (line, start, end) -> {
       int inArea = 0;
-      for (int i = 0; i <= axis.length(); i++) {
-        boolean marked = i < axis.length() && thin[axis.index(line, i)];
-        if (marked) {
-          start = start < 0 ? i : start;
-          inArea += area[axis.index(line, i)] ? 1 : 0;
-        } else if (start >= 0) {
-          if (inArea * MAX_AREA_SHARE < i - start) {
-            for (int j = start; j < i; j++) {
-              int at = axis.index(line, j);
-              pixels[at] = ink[at] ? (byte) 0xff : pixels[at];
-            }
-          }
-          start = -1;
-          inArea = 0;
+      for (int i = start; i < end; i++) {
+        inArea += area[axis.index(line, i)] ? 1 : 0;
+      }
+      if (inArea * MAX_AREA_SHARE < end - start) {
+        for (int i = start; i < end; i++) {
+          int at = axis.index(line, i);
+          pixels[at] = ink[at] ? (byte) 0xff : pixels[at];
         }
       }
+    });
+  }
+
+  /** A stretch [start, end) of one line of an axis. */
+  private interface Run {
+    void accept(int line, int start, int end);
+  }
+
+  /** Every stretch along the axis where {@code marked} holds, line by line. */
+  private static void forEachRun(boolean[] marked, Axis axis, Run run) {
+    for (int line = 0; line < axis.lines(); line++) {
+      int start = -1;
+      for (int i = 0; i <= axis.length(); i++) {
+        boolean on = i < axis.length() && marked[axis.index(line, i)];
+        if (on && start < 0) {
+          start = i;
+        } else if (!on && start >= 0) {
+          run.accept(line, start, i);
+          start = -1;
+        }
+      }
+    }
+  }
+
+  private static void mark(boolean[] mask, Axis axis, int line, int start, int end) {
+    for (int i = start; i < end; i++) {
+      mask[axis.index(line, i)] = true;
     }
   }
 
