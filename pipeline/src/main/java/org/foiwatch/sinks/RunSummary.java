@@ -18,14 +18,15 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResourceId;
+import org.foiwatch.records.Unread;
 
 /**
  * The end-of-run check and summary: reads the written records back, verifies that every
  * matched input file has its document record, and counts what the run produced.
  */
 public record RunSummary(
-    int inputFiles, int attachments, Map<String, Integer> byStatus, int mentions, int equipment, List<String> missing,
-    Ocr ocr, List<RunManifest.InputFile> files) {
+    int inputFiles, int attachments, Map<String, Integer> byStatus, int failed, int textlessImages, int mentions,
+    int equipment, List<String> missing, Ocr ocr, List<RunManifest.InputFile> files) {
 
   /**
    * OCR over the run: pages read (cached ones among them), pages skipped, Tesseract time, and
@@ -51,7 +52,8 @@ public record RunSummary(
     forEachRecord(outputDirectory, "documents", documents);
     List<String> missing = new ArrayList<>(new TreeSet<>(inputs));
     missing.removeAll(documents.files.keySet());
-    return new RunSummary(inputs.size(), documents.attachments, documents.byStatus, count(outputDirectory, "mentions"),
+    return new RunSummary(inputs.size(), documents.attachments, documents.byStatus, documents.failed,
+        documents.textlessImages, count(outputDirectory, "mentions"),
         count(outputDirectory, "equipment"), missing, new Ocr(documents.ocrPages, documents.ocrCached, documents.ocrSkipped,
             documents.ocrMillis, documents.ocrUnavailable), List.copyOf(documents.files.values()));
   }
@@ -62,6 +64,9 @@ public record RunSummary(
     final Map<String, RunManifest.InputFile> files = new TreeMap<>();
     final Map<String, Integer> byStatus = new TreeMap<>();
     int attachments;
+    /** Documents that could not be read, as the report counts them ({@link Unread}). */
+    int failed;
+    int textlessImages;
     int ocrPages;
     int ocrCached;
     int ocrSkipped;
@@ -86,6 +91,12 @@ public record RunSummary(
         attachments++;
       }
       byStatus.merge(document.get("status").asText(), 1, Integer::sum);
+      String status = document.get("status").asText();
+      String attachment = document.get("attachment").isNull() ? null : document.get("attachment").asText();
+      String mediaType = document.path("media_type").isTextual() ? document.get("media_type").asText() : null;
+      String ocrDone = document.path("ocr").asText();
+      textlessImages += Unread.isTextlessImage(status, attachment, mediaType, ocrDone) ? 1 : 0;
+      failed += Unread.failed(status, attachment, mediaType, ocrDone) ? 1 : 0;
     }
   }
 
@@ -135,13 +146,11 @@ public record RunSummary(
 
   /** Prints the run's figures; {@code files} says how many input files were parsed, reused and dropped. */
   public void print(PrintStream out, double seconds, RunManifest.FileCounts files) {
-    int failed = byStatus.entrySet().stream()
-        .filter(e -> !e.getKey().equals("parsed") && !e.getKey().equals("truncated"))
-        .mapToInt(Map.Entry::getValue).sum();
     out.printf("foiwatch: %d input files (%d read, %d unchanged with their records reused, %d dropped), %d attachments;"
-        + " parsed %d, failed %d %s; %d mentions, %d equipment records; %.1f s%n",
+        + " parsed %d, failed %d%s %s; %d mentions, %d equipment records; %.1f s%n",
         inputFiles, files.parsed(), files.reused(), files.dropped(), attachments, byStatus.getOrDefault("parsed", 0) + byStatus.getOrDefault("truncated", 0),
-        failed, byStatus, mentions, equipment, seconds);
+        failed, textlessImages == 0 ? "" : " (not counted: " + textlessImages + " embedded image(s) without text)",
+        byStatus, mentions, equipment, seconds);
     if (ocr.any()) {
       out.printf("foiwatch: OCR: %d pages read (%d from the cache), %d skipped; %.1f s Tesseract, %.1f s per page read%s%n",
           ocr.pages(), ocr.cachedPages(), ocr.skippedPages(), ocr.millis() / 1000.0, ocr.secondsPerReadPage(),
