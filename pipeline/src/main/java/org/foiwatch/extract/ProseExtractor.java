@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.ToIntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import opennlp.tools.sentdetect.SentenceDetectorME;
@@ -309,13 +310,31 @@ public final class ProseExtractor {
     }
     int lineBreak = blank;
     int lineStart = unit.lastIndexOf('\n', lineBreak - 1) + 1;
-    boolean namesItsOwn = vendors.stream().anyMatch(v -> v.start() - offset < lineBreak && v.end() - offset > lineStart)
-        || models.stream().anyMatch(m -> m.start() < lineBreak && m.end() > lineStart);
+    boolean namesItsOwn = startsWithin(vendors, v -> v.start() - offset, lineStart, lineBreak)
+        || startsWithin(models, ModelMatch::start, lineStart, lineBreak);
     if (namesItsOwn) {
       return Optional.empty();
     }
     String line = unit.substring(lineStart, lineBreak).stripTrailing() + ' ';
     return QuantityParser.before(line, line.length());
+  }
+
+  /**
+   * True when one of {@code spans} (in order of {@code start}) starts in [from, to): found by
+   * binary search, as a unit may name thousands of vendors and models.
+   */
+  private static <T> boolean startsWithin(List<T> spans, ToIntFunction<T> start, int from, int to) {
+    int low = 0;
+    int high = spans.size();
+    while (low < high) {
+      int middle = (low + high) >>> 1;
+      if (start.applyAsInt(spans.get(middle)) < from) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
+    }
+    return low < spans.size() && start.applyAsInt(spans.get(low)) < to;
   }
 
   /** "Hanwha Techwin: 73", "Axis Communications AB – c. 40": a unit that is a name and the count it labels. */
