@@ -116,6 +116,9 @@ class LayoutMetamorphicTest {
     return Stream.of(
         Arguments.of("prose.txt", text(String.join(" ", FACTS.stream()
             .map(f -> "The Council operates " + count(f.count()) + " " + f.writtenVendor() + " " + f.model() + " cameras.").toList()))),
+        // Hard-wrapped sentences: each count ends one line and its maker opens the next.
+        Arguments.of("hard-wrapped.txt", text(lines(f -> "The Council operates " + count(f.count()) + "\n"
+            + f.writtenVendor() + " " + f.model() + " cameras."))),
         Arguments.of("dashes.txt", text(lines(f -> "- " + count(f.count()) + " x " + f.writtenVendor() + " " + f.model()))),
         Arguments.of("numbered.txt", text(lines(f -> (FACTS.indexOf(f) + 1) + ". " + f.writtenVendor() + " " + f.model() + " – " + count(f.count())))),
         Arguments.of("bullets.txt", text(lines(f -> "• " + f.writtenVendor() + " " + f.model() + " (" + count(f.count()) + " no.)"))),
