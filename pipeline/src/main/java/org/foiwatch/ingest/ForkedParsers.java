@@ -116,15 +116,16 @@ public final class ForkedParsers {
 
   /**
    * Stops every parser JVM and deletes their files now: for a process that ends with
-   * {@code Runtime.halt}, which runs no shutdown hooks.
+   * {@code Runtime.halt}, which runs no shutdown hooks. The stderr script stays until {@link
+   * #deleteStderrScript}: workers still finishing a file may start a parser JVM with it.
    */
   public static void stopAll() {
     POOLS.values().forEach(ForkedParsers::stop);
     POOLS.clear();
-    deleteStderrScript();
   }
 
-  private static synchronized void deleteStderrScript() {
+  /** Deletes the stderr script, for a process about to halt (deleteOnExit covers System.exit). */
+  public static synchronized void deleteStderrScript() {
     try {
       if (stderrScript != null) {
         Files.deleteIfExists(stderrScript);
