@@ -69,6 +69,9 @@ public final class QuantityParser {
           + "(\\s*(?:x|×|no\\.?|nos\\.?|units?\\s+of|of)\\s*)?\\s*$",
       Pattern.CASE_INSENSITIVE);
 
+  /** A count in brackets right before an item: "(14) Hikvision ...". */
+  private static final Pattern BRACKETED_BEFORE = Pattern.compile("(?:^|\\s)\\(\\s*(" + DIGITS + ")\\s*\\)\\s*$");
+
   /** How far back {@link #before} reads for a count. */
   static final int BEFORE_WINDOW = 60;
 
@@ -117,6 +120,10 @@ public final class QuantityParser {
     int newline = window.lastIndexOf('\n');
     if (newline >= 0) {
       window = window.substring(newline + 1);
+    }
+    Matcher bracketed = BRACKETED_BEFORE.matcher(window);
+    if (bracketed.find()) {
+      return plausible(value(bracketed.group(1), null), bracketed.group(1));
     }
     Matcher matcher = BEFORE.matcher(window);
     if (!matcher.find()) {

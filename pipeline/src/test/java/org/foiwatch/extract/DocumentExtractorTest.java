@@ -96,6 +96,17 @@ class DocumentExtractorTest {
   }
 
   @Test
+  void numbersOpeningItemsAreCountsWhenTheyDoNotRiseAsNumberingDoes() {
+    assertEquals(List.of("XNV-6081R:9", "NBE-3502-AL:1", "M3086-V:120"), modelCounts(
+        p("Installed:\n(9) Hanwha XNV-6081R\n(1) Bosch NBE-3502-AL\n(120) Axis M3086-V")));
+    assertEquals(List.of("IPC2124LB-SF28KM-G:6", "IPC-HFW2431S-S-S2:6"), modelCounts(
+        p("Cameras by site:\n  ( 6 ) Uniview IPC2124LB-SF28KM-G\n  ( 6 ) Dahua IPC-HFW2431S-S-S2")));
+    // Rising numbers are the list's numbering, gaps and all: the counts are the ones written after.
+    assertEquals(List.of("P3245-LVE:12", "Q6135-LE:3"), modelCounts(
+        p("(2) Axis P3245-LVE – 12\n(5) Axis Q6135-LE – 3")));
+  }
+
+  @Test
   void anAnswerLabelSeparatesTheAnswerFromTheQuestionItFollows() {
     // The question is the request's text and is not read; the answer below its label is.
     assertEquals(List.of("NDE-3503-AL:9", "NBE-3502-AL:16"), modelCounts(
