@@ -107,6 +107,18 @@ class DocumentExtractorTest {
   }
 
   @Test
+  void recordsWrittenAsLabelledLinesAreTableRows() {
+    DocumentExtractor.Extraction extraction = extractor.extract(document(List.of(
+        p("Our ref: FOI/77/2025\nManufacturer: Avigilon\nProduct code: 2.0C-H5A-BO1-IR\nQuantity: 14\n"
+            + "Manufacturer: Vivotek\nProduct code: FD9360-H\nQuantity: 1,150"),
+        p("Brand: Axis\nModel no.: Q6135-LE\nUnits in service: 2\nLocation: Bus station"),
+        p("Subject: cameras\nPlease see below."))));
+    assertEquals(List.of("2.0C-H5A-BO1-IR:14", "FD9360-H:1150", "Q6135-LE:2"), extraction.mentions().stream()
+        .filter(m -> m.model() != null).map(m -> m.model() + ":" + m.quantity()).toList());
+    assertEquals(List.of("Avigilon", "Vivotek", "Axis"), extraction.mentions().stream().map(EquipmentMention::vendor).toList());
+  }
+
+  @Test
   void anAnswerLabelSeparatesTheAnswerFromTheQuestionItFollows() {
     // The question is the request's text and is not read; the answer below its label is.
     assertEquals(List.of("NDE-3503-AL:9", "NBE-3502-AL:16"), modelCounts(
