@@ -41,7 +41,9 @@ final class TikaConfigXml {
         // on the PATH; ours is the caching parser below, or none.
         .append("      <parser-exclude class=\"org.apache.tika.parser.ocr.TesseractOCRParser\"/>\n")
         .append("      <parser-exclude class=\"org.apache.tika.parser.pdf.PDFParser\"/>\n")
+        .append("      <parser-exclude class=\"org.apache.tika.parser.html.JSoupParser\"/>\n")
         .append("    </parser>\n")
+        .append("    <parser class=\"").append(TableSpansHtmlParser.class.getName()).append("\"/>\n")
         .append("    <parser class=\"org.apache.tika.parser.pdf.PDFParser\">\n")
         .append("      <params>\n")
         .append("        <param name=\"sortByPosition\" type=\"bool\">true</param>\n")
