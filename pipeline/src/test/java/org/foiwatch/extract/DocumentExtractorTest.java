@@ -119,6 +119,16 @@ class DocumentExtractorTest {
   }
 
   @Test
+  void aCountGivenAsTheValueOfTheItemsKindFollowsTheModel() {
+    // "MODEL <kind>: N": the kind is no part of the model, the count is the label's value.
+    assertEquals(List.of("XNP-6400RW:14", "DS-7616NXI-K2:3", "IPC-HDW2431T-AS-S2:1250"), modelCounts(
+        p("Hanwha XNP-6400RW PTZ cameras: 14. Hikvision DS-7616NXI-K2 network video recorders: 3. "
+            + "Dahua IPC-HDW2431T-AS-S2 turret cameras: 1,250.")));
+    // A label that names no kind of product gives no count.
+    assertEquals(List.of("P3245-LVE:null"), modelCounts(p("Axis P3245-LVE location: 14 High Street.")));
+  }
+
+  @Test
   void anAnswerLabelSeparatesTheAnswerFromTheQuestionItFollows() {
     // The question is the request's text and is not read; the answer below its label is.
     assertEquals(List.of("NDE-3503-AL:9", "NBE-3502-AL:16"), modelCounts(
