@@ -74,11 +74,15 @@ public final class QuantityParser {
       "^[\\s:,()\\-–—]{0,4}(?:x\\s*|×\\s*|qty:?\\s*|quantity:?\\s*|" + KIND_LABEL + ")?" + APPROX + "(" + DIGITS + "|" + WORDS + ")"
           + "(?:\\s*\\((\\d{1,6})\\))?(\\s*(?:x|×|no\\.?|nos\\.?|units?|cameras?|devices?|recorders?|nvrs?|dvrs?|encoders?|of\\s+these|in\\s+total)\\b)?",
       Pattern.CASE_INSENSITIVE);
-  /** A count right before an item: "12 x ", "12 no. ", "twelve (12) ", "146 ", "30 are made by ", "15 by ". */
+  /**
+   * A count right before an item: "12 x ", "12 no. ", "twelve (12) ", "146 ", "30 are made by ",
+   * "15 by ", and a counted kind naming its model next: "14 cameras (", "2 recorders: ", "6 cameras (model ".
+   */
   private static final Pattern BEFORE = Pattern.compile(
       "(?:^|[\\s(:,])" + APPROX + "(" + DIGITS + "|" + WORDS + ")(?:\\s*\\((\\d{1,6})\\))?"
           + "(\\s*(?:x|×|no\\.?|nos\\.?|units?\\s+of|of"
-          + "|(?:(?:are|were)\\s+)?(?:(?:manufactured|made|supplied|produced)\\s+)?by)\\s*)?\\s*$",
+          + "|(?:(?:are|were)\\s+)?(?:(?:manufactured|made|supplied|produced)\\s+)?by"
+          + "|(?:cameras?|domes?|units?|devices?|recorders?|nvrs?|dvrs?)\\s*[(:]?\\s*(?:models?\\b\\s*:?)?)\\s*)?\\s*$",
       Pattern.CASE_INSENSITIVE);
 
   /** A count in brackets right before an item: "(14) Hikvision ...". */

@@ -134,6 +134,12 @@ class DocumentExtractorTest {
   }
 
   @Test
+  void aCountedKindMayNameItsModelAfterIt() {
+    assertEquals(List.of("XND-6080RV:9", "NVR5216-16P-4KS2E:2", "M3086-V:310"), modelCounts(
+        p("Hanwha: 9 cameras (XND-6080RV)\nDahua: 2 recorders: NVR5216-16P-4KS2E\nAxis: 310 cameras (model M3086-V)")));
+  }
+
+  @Test
   void aMakersCountMayBeSaidToBeMadeByIt() {
     List<EquipmentMention> mentions = extractor.extract(document(List.of(
         p("Of our 60 cameras, 41 are manufactured by Uniview, 12 were supplied by Vivotek and 7 by Bosch.")))).mentions();
@@ -274,6 +280,16 @@ class DocumentExtractorTest {
     assertTrue(!mentions.get(2).vendorKnown());
     assertNull(mentions.get(2).quantity());
     assertEquals(8, extraction.fields().totalCameras());
+  }
+
+  @Test
+  void aTableWithoutAModelColumnHasItsModelsInItsTextColumns() {
+    assertEquals(List.of("IPC2124LB-SF28KM-G:5", "NBE-3502-AL:30", "XNP-6400RW:2"), modelCounts(
+        row("Kit", "Ref", "Description", "Manufacturer", "Number"),
+        row("Kit", "IPC-001", "IPC2124LB-SF28KM-G 4MP bullet", "Uniview", "5"),
+        row("Kit", "B-7", "Bosch NBE-3502-AL, car park", "Bosch", "30"),
+        row("Kit", "H-9", "Wisenet PTZ", "Hanwha", "1"),
+        row("Kit", "H-10", "Item: XNP-6400RW PTZ", "Hanwha", "2")));
   }
 
   @Test
