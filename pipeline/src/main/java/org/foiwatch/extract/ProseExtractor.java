@@ -93,9 +93,9 @@ public final class ProseExtractor {
     return mentions;
   }
 
-  /** An abbreviation OpenNLP may take for a sentence's end: a count's "no.", "c.", "approx." or a company's "Ltd.", "Co.". */
+  /** An abbreviation OpenNLP may take for a sentence's end: a count's "no.", "nr.", "c.", "approx." or a company's "Ltd.", "Co.". */
   private static final Pattern ABBREVIATION_END = Pattern.compile(
-      "(?i)\\b(?:no|nos|c|ca|approx|ltd|co|inc|corp|plc|bros|st)\\.\\s*$");
+      "(?i)\\b(?:no|nos|nr|c|ca|approx|ltd|co|inc|corp|plc|bros|st)\\.\\s*$");
 
   /** Sentence spans, joined where one ends in an abbreviation of a count or a company name. */
   private List<int[]> sentences(String flat) {
@@ -478,12 +478,12 @@ public final class ProseExtractor {
       "(?i)(?:[ \\t]+(?:fixed|bullet|dome|domes|turret|ptz|box|fisheye|thermal|mini|ip|network|video|cameras?|units?"
           + "|recorders?|nvrs?|dvrs?|encoders?)){1,3}[ \\t]*(?:x|×)[ \\t]*(\\d{1,5})\\b");
 
-  private static final Pattern EXPLICIT_BEFORE = Pattern.compile("(?i)(?:x|×|no\\.?|nos\\.?|units?\\s+of)\\s*$");
-  private static final Pattern MULTIPLIER_AFTER = Pattern.compile("(?i)^[\\s,;:]*\\d{1,6}\\s*(?:x|×|no\\.?)\\s");
+  private static final Pattern EXPLICIT_BEFORE = Pattern.compile("(?i)(?:" + QuantityParser.MULTIPLIER + "|units?\\s+of)\\s*$");
+  private static final Pattern MULTIPLIER_AFTER = Pattern.compile("(?i)^[\\s,;:]*\\d{1,6}\\s*(?:" + QuantityParser.MULTIPLIER + ")\\s");
 
-  private static final Pattern MULTIPLIER_ALONE = Pattern.compile("(?i)\\s*(?:x|×|no\\.?|nos\\.?|units?\\s+of)\\s*");
+  private static final Pattern MULTIPLIER_ALONE = Pattern.compile("(?i)\\s*(?:" + QuantityParser.MULTIPLIER + "|units?\\s+of)\\s*");
   /** Every character {@link #MULTIPLIER_ALONE} can match, in lower case. */
-  private static final String MULTIPLIER_CHARS = "x×nosuitf. \t\u000B\f\r";
+  private static final String MULTIPLIER_CHARS = "x×nosruitf. \t\u000B\f\r";
 
   private static Optional<Integer> explicitBefore(String text, int position) {
     String before = text.substring(Math.max(0, position - 20), position);

@@ -38,9 +38,11 @@ public final class QuantityParser {
   private static final String APPROX =
       "(?:(?:approximately|approx|about|around|circa|some|roughly|an estimated|estimated|over|almost|nearly)\\s+"
           + "|(?:c|ca|approx)\\.\\s*)?";
+  /** A word that multiplies an item by the count before it: "12 x", "12 no.", "12nr", "2 off". */
+  static final String MULTIPLIER = "x|×|no\\.?|nos\\.?|nr\\.?|off";
   /** What may follow a count without changing its meaning. */
   private static final String UNIT =
-      "(?:\\s*(?:x|×|no\\.?|nos\\.?|units?|cameras?|devices?|recorders?|nvrs?|dvrs?|encoders?|items?|off)\\b)?";
+      "(?:\\s*(?:" + MULTIPLIER + "|units?|cameras?|devices?|recorders?|nvrs?|dvrs?|encoders?|items?)\\b)?";
   /** After a number these words mean it is not a count of units. */
   private static final Pattern NOT_A_COUNT_AFTER = Pattern.compile(
       "^(?:\\s*(?:%|per\\s*cent|percent|mm\\b|mp\\b|megapixel|m\\b|metres|meters|ch\\b|-?channel|-?port|tb\\b|gb\\b|"
@@ -76,13 +78,15 @@ public final class QuantityParser {
       Pattern.CASE_INSENSITIVE);
   /**
    * A count right before an item: "12 x ", "12 no. ", "twelve (12) ", "146 ", "30 are made by ",
-   * "15 by ", and a counted kind naming its model next: "14 cameras (", "2 recorders: ", "6 cameras (model ".
+   * "15 by ", "12nr ", "2 off ", and a counted kind naming its model next: "14 cameras (", "2 recorders: ",
+   * "6 cameras (model ", "27 cameras, all ".
    */
   private static final Pattern BEFORE = Pattern.compile(
       "(?:^|[\\s(:,])" + APPROX + "(" + DIGITS + "|" + WORDS + ")(?:\\s*\\((\\d{1,6})\\))?"
-          + "(\\s*(?:x|×|no\\.?|nos\\.?|units?\\s+of|of"
+          + "(\\s*(?:" + MULTIPLIER + "|units?\\s+of|of"
           + "|(?:(?:are|were)\\s+)?(?:(?:manufactured|made|supplied|produced)\\s+)?by"
-          + "|(?:cameras?|domes?|units?|devices?|recorders?|nvrs?|dvrs?)\\s*[(:]?\\s*(?:models?\\b\\s*:?)?)\\s*)?\\s*$",
+          + "|(?:cameras?|domes?|units?|devices?|recorders?|nvrs?|dvrs?)"
+          + "(?:\\s*[(:]|,?\\s+all(?:\\s+of\\s+them)?(?:\\s+are)?)?\\s*(?:models?\\b\\s*:?)?)\\s*)?\\s*$",
       Pattern.CASE_INSENSITIVE);
 
   /** A count in brackets right before an item: "(14) Hikvision ...". */

@@ -89,6 +89,8 @@ class DocumentExtractorTest {
         p("1. Axis Communications AB P3248-LVE – 250\n2. Axis Communications AB Q6075-E – 4")));
     assertEquals(List.of("XNO-8080R:1", "PNM-9322VQP:1200"), modelCounts(
         p("• 1 no. Hanwha Vision Co., Ltd. XNO-8080R\n• 1,200 no. Hanwha Vision Co., Ltd. PNM-9322VQP")));
+    assertEquals(List.of("XNV-6083R:40", "DS-7732NI-K4/16P:3", "P1465-LE:1"), modelCounts(
+        p("Schedule:\n40nr Hanwha XNV-6083R\n3 off Hikvision DS-7732NI-K4/16P\n1 Nr. Axis P1465-LE")));
     assertEquals(List.of("NBE-3502-AL:5", "IPC3618SB-ADF40KM-I0:9"), modelCounts(
         p("- 5 x Robert Bosch Ltd NBE-3502-AL\n- 9 x Zhejiang Uniview Technologies IPC3618SB-ADF40KM-I0")));
     assertEquals(List.of("IPC-HDW5849H-ASE-LED:40", "NVR5432-16P-EI:2"), modelCounts(
@@ -137,6 +139,16 @@ class DocumentExtractorTest {
   void aCountedKindMayNameItsModelAfterIt() {
     assertEquals(List.of("XND-6080RV:9", "NVR5216-16P-4KS2E:2", "M3086-V:310"), modelCounts(
         p("Hanwha: 9 cameras (XND-6080RV)\nDahua: 2 recorders: NVR5216-16P-4KS2E\nAxis: 310 cameras (model M3086-V)")));
+    assertEquals(List.of("FD9380-HTV:48"), modelCounts(p("The council operates 48 cameras, all of them Vivotek FD9380-HTV.")));
+  }
+
+  @Test
+  void theLettersOwnReferenceIsNoModel() {
+    // Letters and digits of a reference can take the shape of a product line named in the letter.
+    DocumentExtractor.Extraction extraction = extractor.extract(document(List.of(
+        p("Our ref: NBE 2024/118"), p("We operate 6 Bosch NBE-3502-AL cameras."))));
+    assertEquals("NBE 2024/118", extraction.fields().foiReference());
+    assertEquals(List.of("NBE-3502-AL:6"), extraction.mentions().stream().map(m -> m.model() + ":" + m.quantity()).toList());
   }
 
   @Test
