@@ -186,6 +186,7 @@ public final class ProseExtractor {
       return lastVendor;
     }
     boolean hypothetical = HYPOTHETICAL.matcher(sentence).find();
+    int firstModelMention = mentions.size();
     Set<String> vendorsWithModels = new HashSet<>();
     for (int m = 0; m < models.size(); m++) {
       ModelMatch found = models.get(m);
@@ -222,6 +223,7 @@ public final class ProseExtractor {
     if (hypothetical) {
       return lastVendor;
     }
+    shareCounts(mentions.subList(firstModelMention, mentions.size()), unitText);
     boolean reported = REPORTED.matcher(sentence).find();
     for (VendorSpan span : vendors) {
       if (vendorsWithModels.contains(span.vendor().canonical()) || isInstaller(flat, span.start())) {
@@ -243,6 +245,34 @@ public final class ProseExtractor {
       }
     }
     return lastVendor;
+  }
+
+  /**
+   * Counts one phrase gives several models of a unit: "NDE-3503-AL / NDE-3502-AL: 6 and 8
+   * respectively" gives them in order when there are as many counts as models (the first count,
+   * right after the last model, is no count of that model alone); "Axis P3245-LVE and P3248-LVE,
+   * 4 of each" gives each model without a count of its own 4.
+   */
+  private static void shareCounts(List<EquipmentMention> unitMentions, String unitText) {
+    List<Integer> models = new ArrayList<>();
+    for (int i = 0; i < unitMentions.size(); i++) {
+      if (unitMentions.get(i).model() != null && !"vms".equals(unitMentions.get(i).productType())) {
+        models.add(i);
+      }
+    }
+    if (models.size() < 2) {
+      return;
+    }
+    List<Integer> inOrder = QuantityParser.respectively(unitText);
+    if (inOrder.size() == models.size()) {
+      for (int k = 0; k < models.size(); k++) {
+        unitMentions.set(models.get(k), unitMentions.get(models.get(k)).withQuantity(inOrder.get(k)));
+      }
+      return;
+    }
+    List<Integer> uncounted = models.stream().filter(i -> unitMentions.get(i).quantity() == null).toList();
+    Optional<Integer> each = uncounted.size() < 2 ? Optional.empty() : QuantityParser.each(unitText);
+    each.ifPresent(count -> uncounted.forEach(i -> unitMentions.set(i, unitMentions.get(i).withQuantity(count))));
   }
 
   /**

@@ -1,5 +1,7 @@
 package org.foiwatch.extract;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -92,6 +94,15 @@ public final class QuantityParser {
   /** A count in brackets right before an item: "(14) Hikvision ...". */
   private static final Pattern BRACKETED_BEFORE = Pattern.compile("(?:^|\\s)\\(\\s*(" + DIGITS + ")\\s*\\)\\s*$");
 
+  /** A count shared by each of the items it follows: "4 of each", "(3 each)". */
+  private static final Pattern EACH = Pattern.compile(
+      "(?<![\\w,.])(" + DIGITS + "|" + WORD + ")\\s+(?:of\\s+)?each\\b", Pattern.CASE_INSENSITIVE);
+  /** Counts given in the order of the items they follow: "6 and 8 respectively", "2, 5 and 9 respectively". */
+  private static final Pattern RESPECTIVELY = Pattern.compile(
+      "((?:(?:" + DIGITS + ")\\s*,\\s*)*(?:" + DIGITS + ")\\s*,?\\s*and\\s*(?:" + DIGITS + "))\\s+respectively\\b",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern LISTED_COUNT = Pattern.compile(DIGITS);
+
   /** How far back {@link #before} reads for a count. */
   static final int BEFORE_WINDOW = 60;
 
@@ -163,6 +174,26 @@ public final class QuantityParser {
       return Optional.empty();
     }
     return plausible(value(matcher.group(1), matcher.group(2)), matcher.group(1));
+  }
+
+  /** The count {@code text} gives each of its items ("4 of each"), if any. */
+  static Optional<Integer> each(String text) {
+    Matcher each = EACH.matcher(text);
+    return each.find() ? plausible(value(each.group(1), null), each.group(1)) : Optional.empty();
+  }
+
+  /** The counts {@code text} gives its items in their order ("6 and 8 respectively"); empty when none. */
+  static List<Integer> respectively(String text) {
+    Matcher respectively = RESPECTIVELY.matcher(text);
+    if (!respectively.find()) {
+      return List.of();
+    }
+    List<Integer> counts = new ArrayList<>();
+    Matcher count = LISTED_COUNT.matcher(respectively.group(1));
+    while (count.find()) {
+      counts.add(Integer.valueOf(count.group().replace(",", "")));
+    }
+    return counts;
   }
 
   private static Optional<Integer> plausible(Integer value, String written) {

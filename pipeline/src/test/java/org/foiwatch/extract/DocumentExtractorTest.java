@@ -143,6 +143,19 @@ class DocumentExtractorTest {
   }
 
   @Test
+  void oneCountForEachOfSeveralModelsOrOneForEachInTurn() {
+    assertEquals(List.of("XNV-6083R:12", "XNO-6080R:12"), modelCounts(
+        p("The depots have Hanwha XNV-6083R and XNO-6080R cameras, twelve of each.")));
+    assertEquals(List.of("IPC-HDW2431T-AS-S2:3", "IPC-HFW2431S-S-S2:3", "SD49225XA-HNR:3"), modelCounts(
+        p("Dahua IPC-HDW2431T-AS-S2, IPC-HFW2431S-S-S2 and SD49225XA-HNR (3 each).")));
+    assertEquals(List.of("P1465-LE:2", "P3245-LVE:15", "Q6135-LE:1100"), modelCounts(
+        p("Axis P1465-LE, P3245-LVE and Q6135-LE: 2, 15 and 1,100 respectively.")));
+    // Counts that do not match the models one for one are given to none.
+    assertEquals(List.of("NDE-3503-AL:null", "NDE-3502-AL:null", "NBE-3502-AL:null"), modelCounts(
+        p("Bosch NDE-3503-AL, NDE-3502-AL and NBE-3502-AL: 6 and 8 respectively.")));
+  }
+
+  @Test
   void theLettersOwnReferenceIsNoModel() {
     // Letters and digits of a reference can take the shape of a product line named in the letter.
     DocumentExtractor.Extraction extraction = extractor.extract(document(List.of(
