@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -178,7 +180,8 @@ public final class ProseExtractor {
     if (!ocr) {
       addUnlistedCodes(sentence, offset, vendors, byStart);
     }
-    List<ModelMatch> models = new ArrayList<>(byStart.values());
+    Map<ModelMatch, Integer> namedAt = new HashMap<>();
+    List<ModelMatch> models = codesForTheirNames(sentence, new ArrayList<>(byStart.values()), namedAt);
     List<MakerSlots.Maker> unknownMakers = unknownMakers(sentence, offset, vendors, models);
     // Most units name nothing: the negation and example patterns are read only where they matter.
     if (vendors.isEmpty() && models.isEmpty() && unknownMakers.isEmpty()
@@ -192,7 +195,8 @@ public final class ProseExtractor {
       ModelMatch found = models.get(m);
       int start = offset + found.start();
       int end = offset + found.end();
-      VendorSpan written = nearestVendorBefore(vendors, start, found.vendor());
+      int nameStart = offset + namedAt.getOrDefault(found, found.start());
+      VendorSpan written = nearestVendorBefore(vendors, nameStart, found.vendor());
       Optional<Vendor> vendor = catalogue.byCanonical(found.vendor());
       if (vendor.isEmpty()) {
         continue;
@@ -204,7 +208,8 @@ public final class ProseExtractor {
             null, null, true, null, found.productType(), start, end));
         continue;
       }
-      int leadStart = written != null && namesTheModel(flat, written.end(), start) ? companyStart(flat, offset, written.start()) : start;
+      int leadStart = written != null && namesTheModel(flat, written.end(), nameStart)
+          ? companyStart(flat, offset, written.start()) : nameStart;
       Integer quantity = modelQuantity(unitText, leadStart - offset, found.end())
           // A table row read as a line is a unit of its own, whatever sentences OCR's stray marks make of it.
           .or(() -> aloneOnItsLine(models, offset, original, start) ? trailingRowCount(original, end) : Optional.empty())
@@ -245,6 +250,33 @@ public final class ProseExtractor {
       }
     }
     return lastVendor;
+  }
+
+  /** Words after a product's name up to the bracket holding its code: " bullet cameras (model ". */
+  private static final Pattern NAME_THEN_CODE = Pattern.compile("(?i)[\\w\\s.-]{0,40}?\\(\\s*(?:model(?:\\s+no\\.?)?\\s*:?\\s*)?");
+
+  /**
+   * The models without a product's name or series that its code follows in brackets: "FLEXIDOME IP
+   * 5000i (NDE-5503-AL)", "H5A bullet cameras (model 4.0C-H5A-BO1-IR)" are one item, its code.
+   * {@code namedAt} gets where each such code's name starts, where its count is read. A name a
+   * grammar reads must be of the code's kind (a recorder named before a camera's code is two items).
+   */
+  private static List<ModelMatch> codesForTheirNames(String sentence, List<ModelMatch> models, Map<ModelMatch, Integer> namedAt) {
+    List<ModelMatch> kept = new ArrayList<>(models.size());
+    for (int i = 0; i < models.size(); i++) {
+      ModelMatch name = models.get(i);
+      ModelMatch code = i + 1 < models.size() ? models.get(i + 1) : null;
+      boolean named = code != null && name.vendor().equals(code.vendor()) && !name.isSoftware()
+          && (!name.known() || Objects.equals(name.productType(), code.productType())) && name.end() <= code.start()
+          && NAME_THEN_CODE.matcher(sentence).region(name.end(), code.start()).matches()
+          && sentence.substring(code.end()).stripLeading().startsWith(")");
+      if (named) {
+        namedAt.put(code, namedAt.getOrDefault(name, name.start()));
+      } else {
+        kept.add(name);
+      }
+    }
+    return kept;
   }
 
   /**

@@ -73,9 +73,12 @@ public final class QuantityParser {
       "(?:(?:ptz|speed|fixed|ip|hd|thermal|anpr|dome|bullet|turret|cctv|network|video)\\s+){0,3}"
           + "(?:cameras?|domes?|bullets?|turrets?|recorders?|nvrs?|dvrs?|encoders?|units?|devices?|ptzs?|fisheyes?"
           + "|multi-?sensors?|thermal)\\s*(?::|,(?=\\s*[\\w,.]+\\s+in\\s+total\\b))\\s*";
-  /** A count right after an item: "(nine units)", "x 12", ": 12", "– 12 units", "PTZ cameras: 6", a table gap. */
+  /**
+   * A count right after an item: "(nine units)", "x 12", ": 12", "– 12 units", "PTZ cameras: 6",
+   * "...... 40" (dot leaders, as in a list of contents), a table gap.
+   */
   private static final Pattern AFTER = Pattern.compile(
-      "^[\\s:,()\\-–—]{0,4}(?:x\\s*|×\\s*|qty:?\\s*|quantity:?\\s*|" + KIND_LABEL + ")?" + APPROX + "(" + DIGITS + "|" + WORDS + ")"
+      "^[\\s:,()\\-–—]{0,4}(?:(?:[.·]{2,}|…+)\\s*)?(?:x\\s*|×\\s*|qty:?\\s*|quantity:?\\s*|" + KIND_LABEL + ")?" + APPROX + "(" + DIGITS + "|" + WORDS + ")"
           + "(?:\\s*\\((\\d{1,6})\\))?(\\s*(?:x|×|no\\.?|nos\\.?|units?|cameras?|devices?|recorders?|nvrs?|dvrs?|encoders?|of\\s+these|in\\s+total)\\b)?",
       Pattern.CASE_INSENSITIVE);
   /**
@@ -145,7 +148,7 @@ public final class QuantityParser {
     }
     String lead = window.substring(0, matcher.start(1));
     boolean explicit = matcher.group(3) != null || lead.matches(".*[(x×].*") || matcher.group(2) != null
-        || lead.matches("(?is).*[a-z]\\s*:\\s*");
+        || lead.matches("(?is).*(?:[a-z]\\s*:|[.·]{2}|…)\\s*");
     if (explicitOnly && !explicit) {
       return Optional.empty();
     }

@@ -128,6 +128,8 @@ class DocumentExtractorTest {
             + "Dahua IPC-HDW2431T-AS-S2 turret cameras: 1,250.")));
     assertEquals(List.of("XNF-8010RV:4", "Q2101-TE:2"), modelCounts(
         p("Hanwha XNF-8010RV fisheye, 4 in total\nAxis Q2101-TE thermal, 2 in total")));
+    assertEquals(List.of("IPC2124LB-SF28KM-G:250", "NVR302-16S:3"), modelCounts(
+        p("Of which:\n  Uniview IPC2124LB-SF28KM-G ........ 250\n  Uniview NVR302-16S … 3")));
     // After a comma, a count belongs to the next item unless it is the total of this one.
     assertEquals(List.of("XNV-8080R:9", "P3265-LVE:40"), modelCounts(
         p("We have nine (9) Hanwha XNV-8080R cameras, forty (40) Axis P3265-LVE cameras.")));
@@ -153,6 +155,14 @@ class DocumentExtractorTest {
     // Counts that do not match the models one for one are given to none.
     assertEquals(List.of("NDE-3503-AL:null", "NDE-3502-AL:null", "NBE-3502-AL:null"), modelCounts(
         p("Bosch NDE-3503-AL, NDE-3502-AL and NBE-3502-AL: 6 and 8 respectively.")));
+  }
+
+  @Test
+  void aProductsNameWithItsCodeInBracketsIsOneItemItsCode() {
+    assertEquals(List.of("NDE-3503-AL:40", "NBE-3502-AL:18"), modelCounts(
+        p("Bosch FLEXIDOME IP 3000i (NDE-3503-AL) ... 40\nBosch DINION IP 3000i (NBE-3502-AL) ... 18")));
+    assertEquals(List.of("2.0C-H5A-BO1-IR:75"), modelCounts(
+        p("There are seventy-five Avigilon H5A bullet cameras (model 2.0C-H5A-BO1-IR) on the estate.")));
   }
 
   @Test
