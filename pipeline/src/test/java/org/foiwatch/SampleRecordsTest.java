@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,8 @@ import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.poi.hsmf.MAPIMessage;
+import org.apache.poi.hsmf.datatypes.AttachmentChunks;
 import org.foiwatch.testing.SampleCorpus;
 import org.foiwatch.testing.SampleCorpus.Sample;
 import org.foiwatch.testing.Tesseract;
@@ -33,9 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The pipeline on samples/docs, as a newcomer first runs it: the scan is read by OCR, a zip's
- * members and an e-mail's attachments become documents of their own whose equipment counts
- * for the file, and the Word 97 file is read as Word. Expected records come from the samples'
- * truth and from the files themselves (zip entries, MIME parts).
+ * members and an e-mail's attachments (.eml or Outlook .msg) become documents of their own whose
+ * equipment counts for the file, and the Word 97 file is read as Word. Expected records come
+ * from the samples' truth and from the files themselves (zip entries, MIME parts, MAPI storages).
  */
 class SampleRecordsTest {
 
@@ -89,10 +92,13 @@ class SampleRecordsTest {
 
   @Test
   void anEmailsAttachmentsAreDocumentsAndTheirEquipmentCountsForTheEmail() {
-    List<Sample> emails = samples(s -> s.format().equals("eml"));
-    assertTrue(emails.stream().anyMatch(e -> mimeAttachments(e.bytes()).size() > 1), "the samples show an e-mail with attachments");
+    List<Sample> emails = samples(s -> s.format().equals("eml") || s.format().equals("msg"));
+    assertTrue(emails.stream().anyMatch(e -> attachedFiles(e).size() > 1), "the samples show an e-mail with attachments");
+    assertTrue(emails.stream().anyMatch(e -> e.format().equals("msg")), "the samples show an Outlook message");
     for (Sample email : emails) {
-      Set<String> attached = mimeAttachments(email.bytes());
+      assertEquals(email.format().equals("msg") ? "application/vnd.ms-outlook" : "message/rfc822",
+          file(email).get("media_type").asText());
+      Set<String> attached = attachedFiles(email);
       assertAttachmentsAre(email, attached);
       assertEquals(expectedEquipment(email), equipmentOf(email));
       if (!attached.isEmpty()) {
@@ -182,9 +188,20 @@ class SampleRecordsTest {
     return names;
   }
 
-  private static Set<String> mimeAttachments(byte[] message) {
+  /** The names of an e-mail's attachments: its MIME parts' file names, or an Outlook message's as POI reads them. */
+  private static Set<String> attachedFiles(Sample email) {
     Set<String> names = new TreeSet<>();
-    Matcher matcher = MIME_FILENAME.matcher(new String(message, StandardCharsets.UTF_8));
+    if (email.format().equals("msg")) {
+      try (MAPIMessage message = new MAPIMessage(new ByteArrayInputStream(email.bytes()))) {
+        for (AttachmentChunks attachment : message.getAttachmentFiles()) {
+          names.add(attachment.getAttachLongFileName().getValue());
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return names;
+    }
+    Matcher matcher = MIME_FILENAME.matcher(new String(email.bytes(), StandardCharsets.UTF_8));
     while (matcher.find()) {
       names.add(matcher.group(1));
     }

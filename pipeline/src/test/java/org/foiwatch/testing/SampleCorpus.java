@@ -45,7 +45,7 @@ public final class SampleCorpus {
   public static List<Sample> samples() {
     return List.of(wexcombePdf(), kelmouthDocx(), ashvaleSummaryXlsx(), northfellRegisterXlsx(),
         coldharbourEmlWithPdf(), saltmereReplyEml(), brackenfordCsv(), millbrookHtml(), eastholmeTxt(),
-        penhallowScannedPdf(), ravensmoorZip(), tarnsideDoc(), harbridgeEmlWithPdfAndXlsx());
+        penhallowScannedPdf(), ravensmoorZip(), tarnsideDoc(), harbridgeEmlWithPdfAndXlsx(), elsworthMsgWithDocx());
   }
 
   /** truth.jsonl: one line per sample, in file-name order of {@link #samples}. */
@@ -419,6 +419,34 @@ public final class SampleCorpus {
             new Mention("i-PRO", "i-PRO", null, "WV-X6533LN", "WV-X6533LN", 6, "camera"),
             new Mention("Avigilon", "Avigilon", null, "HD-NVR4-PRM-32TB", "HD-NVR4-PRM-32TB", 1, "nvr")),
         14));
+  }
+
+  /** Disclosed by Outlook (.msg, as a requester saves it): the reply letter attached as a Word file. */
+  private static Sample elsworthMsgWithDocx() {
+    byte[] letter = Fixtures.docx(List.of(
+        "Elsworth Town Council",
+        "Town Clerk's Office, 3 Abbey Walk, Elsworth EW2 5NP",
+        "Our ref: ETC/FOI/24/12",
+        "14 November 2024",
+        "Dear Ms Pryce,",
+        "Thank you for your request under the Freedom of Information Act 2000. The Town Council holds the "
+            + "information you asked for: the CCTV cameras in the market place and the recreation ground, and "
+            + "their recorder, are listed below."), table(
+        row("Make", "Model", "Quantity"),
+        row("Hikvision", "DS-2CD2T86G2-4I", "4"),
+        row("Hikvision", "DS-7616NI-I2/16P", "1")), List.of(
+        "Yours sincerely,", "Helen Marsh, Town Clerk"));
+    Mail mail = new Mail("Elsworth Town Council <clerk@elsworth-tc.gov.uk>", "Rhian Pryce <r.pryce@example.org>",
+        "Your FOI request ETC/FOI/24/12 – CCTV", "Thu, 14 Nov 2024 16:05:12 +0000", "<etc-foi-24-12@elsworth-tc.gov.uk>");
+    byte[] msg = OutlookMessages.msg(mail,
+        "Dear Ms Pryce,\n\nPlease find attached the Town Council's response to your request.\n\n"
+            + "Kind regards,\nHelen Marsh\nTown Clerk, Elsworth Town Council",
+        List.of(attachment("ETC-FOI-24-12-response.docx", letter)));
+    return new Sample("elsworth-tc-foi-24-12.msg", "msg", msg, new Truth(
+        "Elsworth Town Council", "ETC/FOI/24/12", "2024-11-14", "disclosed", List.of(
+            new Mention("Hikvision", "Hikvision", null, "DS-2CD2T86G2-4I", "DS-2CD2T86G2-4I", 4, "camera"),
+            new Mention("Hikvision", "Hikvision", null, "DS-7616NI-I2/16P", "DS-7616NI-I2/16P", 1, "nvr")),
+        4));
   }
 
   /** A file committed next to this class (test resources): a sample no Java library can write. */
