@@ -22,18 +22,20 @@ final class ReferenceExtractor {
   private static final Pattern REQUESTERS = Pattern.compile(
       "(?i)(?:" + String.join("|", ReferenceData.strings(LABELS.get("requesters"))) + ")\\W{0,3}$");
   /**
-   * A reference: alphanumeric groups joined by / - . _ or by a space before a digit on its line
-   * ("FOI 2024 1090"), read from the first character after the label and its colon, dash or line break.
+   * A reference: alphanumeric groups joined by / - . _ or by a space before a digit or a request
+   * type and its number on its line ("FOI 2024 1090", "HHFT FOI 24/388"), read from the first
+   * character after the label and its colon, dash or line break.
    */
   private static final Pattern TOKEN = Pattern.compile(
-      "[\\s:.#–—-]{0,8}([A-Za-z0-9]+(?:(?:[/._-]|[ \\t](?=\\d))[A-Za-z0-9]+)*)");
+      "[\\s:.#–—-]{0,8}([A-Za-z0-9]+(?:(?:[/._-]|[ \\t](?=\\d|(?:FOI[AR]?|EIR)[ \\t/-]?\\d))[A-Za-z0-9]+)*)");
   /**
    * Shapes an FOI reference has without a label: a request-type word joined to a number
-   * ("ICT/FOI/2290", "2021-FOI-1108", "FOIR-21-2202", "INF-2024-0212", "FOI 2024 1090") or an "F"
+   * ("ICT/FOI/2290", "2021-FOI-1108", "FOIR-21-2202", "INF-2024-0212", "FOI 2024 1090", "HHFT FOI
+   * 24/388") or an "F"
    * and a number ("F24/1387", "F1234567").
    */
   private static final IndexedPattern SHAPE = IndexedPattern.compile(
-      "(?<![\\w/-])((?:[A-Z]{2,6}[/-]|\\d{2,4}[/.-])?(?:FOI[AR]?|FOISA|EIR|IR|INF|RFI|REQ)(?:[/-][A-Z]{2,5})?"
+      "(?<![\\w/-])((?:(?!(?:FOI[AR]?|FOISA|EIR|IR|INF|RFI|REQ)[/ -])[A-Z]{2,6}[/ -]|\\d{2,4}[/.-])?(?:FOI[AR]?|FOISA|EIR|IR|INF|RFI|REQ)(?:[/-][A-Z]{2,5})?"
           + "(?:[ \\t/.-]?\\d{2,8})(?:[/.-]\\d{1,8}|[ \\t]\\d{3,8}){0,2}"
           + "|F\\d{2}/\\d{3,6}|F\\d{6,9})(?![\\w/])");
   /** "FOIA 2000", "FOISA 2002": an act's name and year, not a reference. */

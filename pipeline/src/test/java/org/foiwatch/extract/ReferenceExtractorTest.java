@@ -21,6 +21,9 @@ class ReferenceExtractorTest {
     assertEquals("FOIR-19-3321", reference("Our reference: FOIR-19-3321 – Freedom of Information Act 2000"));
     assertEquals("RFI 2022 4410", reference("Our ref: RFI 2022 4410\nDear Sir"));
     assertEquals("318/24", reference("Our ref: 318/24"));
+    assertEquals("WMCA FOI 25/1120", reference("Our ref: WMCA FOI 25/1120\nDear Sir"));
+    assertEquals("NYP EIR 2024-77", reference("Please quote NYP EIR 2024-77 in any reply."));
+    assertEquals("FOI/004417", reference("Subject: FOI FOI/004417 - CCTV"));
   }
 
   @Test
