@@ -47,14 +47,8 @@ public final class VendorFinder {
   /** The keys of every name's first tokens but not all: a run of tokens that is none of them begins no longer name. */
   private final Set<String> unfinishedKeys = new HashSet<>();
   private final int maxAliasTokens;
-  /** The first word of every name, lower case: text holding none of them holds no vendor. */
-  private final Set<String> firstWords = new HashSet<>();
-  /**
-   * The same words by their first character, as arrays, which {@link #mayNameAVendor} reads at
-   * every character of the text: ASCII initials indexed by the character, others in a map.
-   */
-  private final String[][] firstWordsByAsciiInitial = new String[128][];
-  private final Map<Character, String[]> firstWordsByOtherInitial = new HashMap<>();
+  /** The first word of every name: text holding none of them, ignoring case, holds no vendor. */
+  private final Keywords firstWords;
 
   public VendorFinder() {
     this(VendorCatalogue.standard());
@@ -63,6 +57,7 @@ public final class VendorFinder {
   public VendorFinder(VendorCatalogue catalogue) {
     this.tokenizer = new TokenizerME(loadModel());
     int longest = 1;
+    Set<String> firstWords = new HashSet<>();
     for (Vendor vendor : catalogue.vendors()) {
       List<String> names = new ArrayList<>(vendor.aliases());
       names.add(0, vendor.canonical());
@@ -84,15 +79,7 @@ public final class VendorFinder {
       }
     }
     this.maxAliasTokens = longest;
-    Map<Character, List<String>> byInitial = new HashMap<>();
-    firstWords.forEach(word -> byInitial.computeIfAbsent(word.charAt(0), c -> new ArrayList<>()).add(word));
-    byInitial.forEach((initial, words) -> {
-      if (initial < firstWordsByAsciiInitial.length) {
-        firstWordsByAsciiInitial[initial] = words.toArray(String[]::new);
-      } else {
-        firstWordsByOtherInitial.put(initial, words.toArray(String[]::new));
-      }
-    });
+    this.firstWords = new Keywords(firstWords, Keywords.Case.INSENSITIVE);
   }
 
   /** Vendor names in the text, left to right, the longest name winning where names overlap. */
@@ -130,8 +117,8 @@ public final class VendorFinder {
     List<Span> names = new ArrayList<>();
     for (int start = 0; start < tokens.length; start++) {
       String first = lowerCase(tokens[start]);
-      if (!firstWords.contains(first)) {
-        continue;
+      if (!entriesByKey.containsKey(first) && !unfinishedKeys.contains(first)) {
+        continue; // no name's first word
       }
       int longest = 0;
       StringBuilder run = new StringBuilder(first);
@@ -160,21 +147,7 @@ public final class VendorFinder {
    * a piece of the text, so a name matched by tokens starts with a piece of it.
    */
   private boolean mayNameAVendor(String text) {
-    String lower = lowerCase(text);
-    // One pass over the text, trying only the words that start with each character.
-    for (int i = 0; i < lower.length(); i++) {
-      char c = lower.charAt(i);
-      String[] words = c < firstWordsByAsciiInitial.length ? firstWordsByAsciiInitial[c] : firstWordsByOtherInitial.get(c);
-      if (words == null) {
-        continue;
-      }
-      for (String word : words) {
-        if (lower.startsWith(word, i)) {
-          return true;
-        }
-      }
-    }
-    return false;
+    return firstWords.occursIn(text);
   }
 
   /** Lower case char by char, so the text keeps its length and each piece lowers as it would alone. */

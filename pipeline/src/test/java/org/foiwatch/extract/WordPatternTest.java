@@ -53,4 +53,14 @@ class WordPatternTest {
     assertFalse(refused.find("x_withheld"));
     assertFalse(refused.find(""));
   }
+
+  @Test
+  void openingsAreTheLiteralTextEveryAlternativeBeginsWith() {
+    assertEquals(List.of("please", "disregard", "ignore"), WordPattern.openings("(?:please\\s+)?(?:disregard|ignore)\\s+our"));
+    assertEquals(List.of("part", "partially", "in"), WordPattern.openings("part(?:ial)?\\s+disclosure|partially|in\\s+part"));
+    assertEquals(List.of("colo", "a", "re-use", "e.g."), WordPattern.openings("colou?r|a+b|re-use|e\\.g\\."));
+    assertEquals(null, WordPattern.openings("vexatious|\\s+refused"));
+    assertEquals(null, WordPattern.openings("(?:is|are)*\\s+refused"));
+    assertEquals(null, WordPattern.openings("[a-z]+ed"));
+  }
 }

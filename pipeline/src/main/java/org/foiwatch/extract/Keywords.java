@@ -1,0 +1,177 @@
+package org.foiwatch.extract;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntPredicate;
+
+/**
+ * A fixed set of keywords found in one left-to-right pass over a text, whatever their number: an
+ * Aho–Corasick automaton whose failure links are folded into a full transition table, so each
+ * character costs one table read. Own code rather than {@code org.ahocorasick:ahocorasick}: that
+ * library keeps a map of boxed characters per state and allocates an object per match, and here
+ * a scan runs over every paragraph, sentence and line that extraction reads.
+ */
+final class Keywords {
+
+  /** How text and keywords are compared. */
+  enum Case {
+    /** Character for character. */
+    SENSITIVE,
+    /** ASCII letters in either case, as a regex's {@code (?i)} compares; other characters as they are. */
+    ASCII_INSENSITIVE,
+    /** Every character as {@code Character.toLowerCase(Character.toUpperCase(c))}, as equalsIgnoreCase compares. */
+    INSENSITIVE;
+
+    char fold(char c) {
+      if (this == SENSITIVE) {
+        return c;
+      }
+      if (c < 128) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+      }
+      return this == INSENSITIVE ? Character.toLowerCase(Character.toUpperCase(c)) : c;
+    }
+  }
+
+  private final Case folding;
+  /** Column of each folded ASCII character in {@link #next}; 0 for a character in no keyword. */
+  private final int[] asciiColumn = new int[128];
+  private final Map<Character, Integer> otherColumn = new HashMap<>();
+  private final int width;
+  /** next[state * width + column]: the state after reading a character, failure links included. */
+  private final int[] next;
+  /** Per state, the lengths of the keywords that end there (its own and its suffixes'), or null. */
+  private final int[][] endingLengths;
+
+  Keywords(Collection<String> keywords, Case folding) {
+    this.folding = folding;
+    Set<String> folded = new LinkedHashSet<>();
+    for (String keyword : keywords) {
+      if (keyword.isEmpty()) {
+        throw new IllegalArgumentException("an empty keyword would match everywhere");
+      }
+      folded.add(fold(keyword));
+    }
+    int columns = 1;
+    for (String keyword : folded) {
+      for (char c : keyword.toCharArray()) {
+        if (c < 128 ? asciiColumn[c] == 0 : !otherColumn.containsKey(c)) {
+          if (c < 128) {
+            asciiColumn[c] = columns++;
+          } else {
+            otherColumn.put(c, columns++);
+          }
+        }
+      }
+    }
+    this.width = columns;
+    // The trie: -1 where it has no edge yet.
+    List<int[]> edges = new ArrayList<>();
+    List<Integer> ownLength = new ArrayList<>();
+    edges.add(newRow());
+    ownLength.add(0);
+    for (String keyword : folded) {
+      int state = 0;
+      for (char c : keyword.toCharArray()) {
+        int column = column(c);
+        if (edges.get(state)[column] < 0) {
+          edges.get(state)[column] = edges.size();
+          edges.add(newRow());
+          ownLength.add(0);
+        }
+        state = edges.get(state)[column];
+      }
+      ownLength.set(state, keyword.length());
+    }
+    int states = edges.size();
+    this.next = new int[states * width];
+    this.endingLengths = new int[states][];
+    int[] failure = new int[states];
+    // Breadth first, so a state's failure state is complete before the state is.
+    ArrayDeque<Integer> queue = new ArrayDeque<>();
+    for (int column = 0; column < width; column++) {
+      int child = edges.get(0)[column];
+      next[column] = Math.max(child, 0);
+      if (child > 0) {
+        queue.add(child);
+      }
+    }
+    while (!queue.isEmpty()) {
+      int state = queue.poll();
+      endingLengths[state] = lengths(ownLength.get(state), endingLengths[failure[state]]);
+      for (int column = 0; column < width; column++) {
+        int child = edges.get(state)[column];
+        if (child > 0) {
+          failure[child] = next[failure[state] * width + column];
+          next[state * width + column] = child;
+          queue.add(child);
+        } else {
+          next[state * width + column] = next[failure[state] * width + column];
+        }
+      }
+    }
+  }
+
+  private int[] newRow() {
+    int[] row = new int[width];
+    Arrays.fill(row, -1);
+    return row;
+  }
+
+  private static int[] lengths(int own, int[] inherited) {
+    if (own == 0) {
+      return inherited;
+    }
+    if (inherited == null) {
+      return new int[] {own};
+    }
+    int[] all = new int[inherited.length + 1];
+    all[0] = own;
+    System.arraycopy(inherited, 0, all, 1, inherited.length);
+    return all;
+  }
+
+  private String fold(String text) {
+    char[] chars = text.toCharArray();
+    for (int i = 0; i < chars.length; i++) {
+      chars[i] = folding.fold(chars[i]);
+    }
+    return new String(chars);
+  }
+
+  private int column(char folded) {
+    return folded < 128 ? asciiColumn[folded] : otherColumn.getOrDefault(folded, 0);
+  }
+
+  /** True when a keyword occurs anywhere in {@code text}. */
+  boolean occursIn(String text) {
+    return anyStart(text, 0, text.length(), start -> true);
+  }
+
+  /**
+   * True as soon as {@code accept} holds for the start of a keyword found in [from, to) of {@code
+   * text}. Starts are offered as keywords end, left to right by their end (so not always by start).
+   */
+  boolean anyStart(String text, int from, int to, IntPredicate accept) {
+    int state = 0;
+    for (int i = from; i < to; i++) {
+      state = next[state * width + column(folding.fold(text.charAt(i)))];
+      int[] lengths = endingLengths[state];
+      if (lengths != null) {
+        for (int length : lengths) {
+          if (accept.test(i + 1 - length)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+}
