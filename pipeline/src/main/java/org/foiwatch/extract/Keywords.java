@@ -40,10 +40,10 @@ final class Keywords {
     }
   }
 
-  private final Case folding;
-  /** Column of each folded ASCII character in {@link #next}; 0 for a character in no keyword. */
+  /** Column in {@link #next} of each ASCII text character, folded; 0 for a character in no keyword. */
   private final int[] asciiColumn = new int[128];
-  private final Map<Character, Integer> otherColumn = new HashMap<>();
+  /** The same for other characters, by their high byte (null: no such character is in a keyword) and low byte. */
+  private final int[][] otherColumn = new int[256][];
   private final int width;
   /** next[state * width + column]: the state after reading a character, failure links included. */
   private final int[] next;
@@ -51,27 +51,41 @@ final class Keywords {
   private final int[][] endingLengths;
 
   Keywords(Collection<String> keywords, Case folding) {
-    this.folding = folding;
     Set<String> folded = new LinkedHashSet<>();
     for (String keyword : keywords) {
       if (keyword.isEmpty()) {
         throw new IllegalArgumentException("an empty keyword would match everywhere");
       }
-      folded.add(fold(keyword));
+      folded.add(fold(keyword, folding));
     }
-    int columns = 1;
+    Map<Character, Integer> keywordColumn = new HashMap<>();
     for (String keyword : folded) {
       for (char c : keyword.toCharArray()) {
-        if (c < 128 ? asciiColumn[c] == 0 : !otherColumn.containsKey(c)) {
-          if (c < 128) {
-            asciiColumn[c] = columns++;
-          } else {
-            otherColumn.put(c, columns++);
-          }
-        }
+        keywordColumn.putIfAbsent(c, keywordColumn.size() + 1);
       }
     }
-    this.width = columns;
+    this.width = keywordColumn.size() + 1;
+    // Every text character whose fold is a keyword's character gets that character's column. Only
+    // full case folding makes other characters fold to it ('K' for the Kelvin sign 'K').
+    List<Character> textCharacters = new ArrayList<>();
+    for (int c = 0; c < (folding == Case.INSENSITIVE ? Character.MAX_VALUE + 1 : 128); c++) {
+      textCharacters.add((char) c);
+    }
+    if (folding != Case.INSENSITIVE) {
+      keywordColumn.keySet().stream().filter(c -> c >= 128).forEach(textCharacters::add);
+    }
+    for (char c : textCharacters) {
+      Integer column = keywordColumn.get(folding.fold(c));
+      if (column == null) {
+        continue;
+      }
+      if (c < 128) {
+        asciiColumn[c] = column;
+      } else {
+        int[] page = otherColumn[c >>> 8] == null ? (otherColumn[c >>> 8] = new int[256]) : otherColumn[c >>> 8];
+        page[c & 0xFF] = column;
+      }
+    }
     // The trie: -1 where it has no edge yet.
     List<int[]> edges = new ArrayList<>();
     List<Integer> ownLength = new ArrayList<>();
@@ -80,7 +94,7 @@ final class Keywords {
     for (String keyword : folded) {
       int state = 0;
       for (char c : keyword.toCharArray()) {
-        int column = column(c);
+        int column = keywordColumn.get(c);
         if (edges.get(state)[column] < 0) {
           edges.get(state)[column] = edges.size();
           edges.add(newRow());
@@ -138,7 +152,7 @@ final class Keywords {
     return all;
   }
 
-  private String fold(String text) {
+  private static String fold(String text, Case folding) {
     char[] chars = text.toCharArray();
     for (int i = 0; i < chars.length; i++) {
       chars[i] = folding.fold(chars[i]);
@@ -146,8 +160,12 @@ final class Keywords {
     return new String(chars);
   }
 
-  private int column(char folded) {
-    return folded < 128 ? asciiColumn[folded] : otherColumn.getOrDefault(folded, 0);
+  private int column(char c) {
+    if (c < 128) {
+      return asciiColumn[c];
+    }
+    int[] page = otherColumn[c >>> 8];
+    return page == null ? 0 : page[c & 0xFF];
   }
 
   /** True when a keyword occurs anywhere in {@code text}. */
@@ -160,9 +178,13 @@ final class Keywords {
    * text}. Starts are offered as keywords end, left to right by their end (so not always by start).
    */
   boolean anyStart(String text, int from, int to, IntPredicate accept) {
+    // Read from a copy: String.charAt checks its index on every call.
+    char[] chars = new char[to - from];
+    text.getChars(from, to, chars, 0);
     int state = 0;
-    for (int i = from; i < to; i++) {
-      state = next[state * width + column(folding.fold(text.charAt(i)))];
+    for (int k = 0; k < chars.length; k++) {
+      state = next[state * width + column(chars[k])];
+      int i = from + k;
       int[] lengths = endingLengths[state];
       if (lengths != null) {
         for (int length : lengths) {

@@ -2,7 +2,6 @@ package org.foiwatch.extract;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,7 +29,9 @@ final class MakerSlots {
   /** Slots whose verb makes the name a maker on its own; a unit without one of {@link #MAKER_VERB_WORDS} has none. */
   private static final Pattern MAKER_VERB = Pattern.compile(
       "(?i:\\b(?:made|manufactured|produced|built|designed)\\s+by\\s+|\\bmanufacturer(?:\\s+(?:is|was))?\\s*[:–—-]?\\s+)" + NAME);
-  private static final List<String> MAKER_VERB_WORDS = List.of("made", "manufacture", "produced", "built", "designed");
+  private static final Keywords MAKER_VERB_WORDS =
+      new Keywords(List.of("made", "manufacture", "produced", "built", "designed"), Keywords.Case.ASCII_INSENSITIVE);
+  private static final Keywords SUPPLIED = new Keywords(List.of("supplied"), Keywords.Case.ASCII_INSENSITIVE);
   /** A supplier may be an installer: it is a maker only where its model code follows its name. */
   private static final Pattern SUPPLIED_BY = Pattern.compile("(?i:\\bsupplied\\s+by\\s+)" + NAME);
   /** "Zentrix ZX-400 cameras": a name, a code, then the kind of kit. */
@@ -51,14 +52,13 @@ final class MakerSlots {
   List<Maker> find(String unit) {
     List<Maker> makers = new ArrayList<>();
     // The slots' words are looked for first: a regex tried at each character of a long unit costs far more.
-    String lower = unit.toLowerCase(Locale.ROOT);
-    Matcher verb = MAKER_VERB.matcher(MAKER_VERB_WORDS.stream().anyMatch(lower::contains) ? unit : "");
+    Matcher verb = MAKER_VERB.matcher(MAKER_VERB_WORDS.occursIn(unit) ? unit : "");
     while (verb.find()) {
       if (mayBeUnknownMaker(verb.group(1))) {
         add(unit, verb, codeAfter(unit, verb.end(1)), true, makers);
       }
     }
-    Matcher supplied = SUPPLIED_BY.matcher(lower.contains("supplied") ? unit : "");
+    Matcher supplied = SUPPLIED_BY.matcher(SUPPLIED.occursIn(unit) ? unit : "");
     while (supplied.find()) {
       Optional<ModelShape.Code> code = mayBeUnknownMaker(supplied.group(1)) ? codeAfter(unit, supplied.end(1)) : Optional.empty();
       if (code.isPresent()) {
@@ -70,9 +70,10 @@ final class MakerSlots {
       if (!named.region(from, unit.length()).lookingAt()) {
         continue;
       }
-      // Every capitalised name matches here, a catalogued one thousands of times in a list: its code is never read.
-      Optional<ModelShape.Code> code = mayBeUnknownMaker(named.group(1)) ? codeAfter(unit, named.end(1)) : Optional.empty();
-      if (code.isPresent() && KIT_AFTER_CODE.matcher(unit).region(code.get().end(), unit.length()).lookingAt()) {
+      // Every capitalised name matches here, mostly one of prose before no code: the name is looked up last.
+      Optional<ModelShape.Code> code = codeAfter(unit, named.end(1));
+      if (code.isPresent() && KIT_AFTER_CODE.matcher(unit).region(code.get().end(), unit.length()).lookingAt()
+          && mayBeUnknownMaker(named.group(1))) {
         add(unit, named, code, false, makers);
       }
       from = named.end() - 1;
