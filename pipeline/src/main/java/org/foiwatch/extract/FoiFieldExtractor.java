@@ -45,6 +45,9 @@ public final class FoiFieldExtractor {
 
   private FoiFieldExtractor() {}
 
+  /** The outcome's phrases, searched in one pass. */
+  private static final WordPatterns OUTCOME_PHRASES = new WordPatterns(List.of(REFUSED, NOT_HELD, WITHHELD, PARTIAL));
+
   /** The phrase patterns searched word by word (for the test that they find what find() does). */
   static List<WordPattern> phrasePatterns() {
     return List.of(REFUSED, NOT_HELD, WITHHELD, PARTIAL, BOILERPLATE);
@@ -104,17 +107,12 @@ public final class FoiFieldExtractor {
     if (NCND.find(text)) {
       signals.add(SIGNAL_NCND);
     }
-    if (REFUSED.find(text)) {
-      signals.add(SIGNAL_REFUSED);
-    }
-    if (NOT_HELD.find(text)) {
-      signals.add(SIGNAL_NOT_HELD);
-    }
-    if (WITHHELD.find(text)) {
-      signals.add(SIGNAL_WITHHELD);
-    }
-    if (PARTIAL.find(text)) {
-      signals.add(SIGNAL_PARTIAL);
+    boolean[] phrases = OUTCOME_PHRASES.find(text);
+    List<String> phraseSignals = List.of(SIGNAL_REFUSED, SIGNAL_NOT_HELD, SIGNAL_WITHHELD, SIGNAL_PARTIAL);
+    for (int p = 0; p < phrases.length; p++) {
+      if (phrases[p]) {
+        signals.add(phraseSignals.get(p));
+      }
     }
     if (COUNT.find(text)) {
       signals.add(SIGNAL_GIVES);

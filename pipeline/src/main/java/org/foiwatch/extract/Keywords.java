@@ -47,17 +47,25 @@ final class Keywords {
   private final int width;
   /** next[state * width + column]: the state after reading a character, failure links included. */
   private final int[] next;
-  /** Per state, the lengths of the keywords that end there (its own and its suffixes'), or null. */
-  private final int[][] endingLengths;
+  /** The keywords, folded and each once, by number. */
+  private final List<String> keywords;
+  /** Per state, the numbers of the keywords that end there (its own and its suffixes'), or null. */
+  private final int[][] endingKeywords;
 
-  Keywords(Collection<String> keywords, Case folding) {
+  /** A keyword found: true ends the search. */
+  interface Found {
+    boolean accept(int start, int keyword);
+  }
+
+  Keywords(Collection<String> words, Case folding) {
     Set<String> folded = new LinkedHashSet<>();
-    for (String keyword : keywords) {
+    for (String keyword : words) {
       if (keyword.isEmpty()) {
         throw new IllegalArgumentException("an empty keyword would match everywhere");
       }
       folded.add(fold(keyword, folding));
     }
+    this.keywords = List.copyOf(folded);
     Map<Character, Integer> keywordColumn = new HashMap<>();
     for (String keyword : folded) {
       for (char c : keyword.toCharArray()) {
@@ -88,25 +96,26 @@ final class Keywords {
     }
     // The trie: -1 where it has no edge yet.
     List<int[]> edges = new ArrayList<>();
-    List<Integer> ownLength = new ArrayList<>();
+    List<Integer> ownKeyword = new ArrayList<>();
     edges.add(newRow());
-    ownLength.add(0);
-    for (String keyword : folded) {
+    ownKeyword.add(-1);
+    for (int k = 0; k < keywords.size(); k++) {
+      String keyword = keywords.get(k);
       int state = 0;
       for (char c : keyword.toCharArray()) {
         int column = keywordColumn.get(c);
         if (edges.get(state)[column] < 0) {
           edges.get(state)[column] = edges.size();
           edges.add(newRow());
-          ownLength.add(0);
+          ownKeyword.add(-1);
         }
         state = edges.get(state)[column];
       }
-      ownLength.set(state, keyword.length());
+      ownKeyword.set(state, k);
     }
     int states = edges.size();
     this.next = new int[states * width];
-    this.endingLengths = new int[states][];
+    this.endingKeywords = new int[states][];
     int[] failure = new int[states];
     // Breadth first, so a state's failure state is complete before the state is.
     ArrayDeque<Integer> queue = new ArrayDeque<>();
@@ -119,7 +128,7 @@ final class Keywords {
     }
     while (!queue.isEmpty()) {
       int state = queue.poll();
-      endingLengths[state] = lengths(ownLength.get(state), endingLengths[failure[state]]);
+      endingKeywords[state] = withOwn(ownKeyword.get(state), endingKeywords[failure[state]]);
       for (int column = 0; column < width; column++) {
         int child = edges.get(state)[column];
         if (child > 0) {
@@ -139,8 +148,8 @@ final class Keywords {
     return row;
   }
 
-  private static int[] lengths(int own, int[] inherited) {
-    if (own == 0) {
+  private static int[] withOwn(int own, int[] inherited) {
+    if (own < 0) {
       return inherited;
     }
     if (inherited == null) {
@@ -152,7 +161,7 @@ final class Keywords {
     return all;
   }
 
-  private static String fold(String text, Case folding) {
+  static String fold(String text, Case folding) {
     char[] chars = text.toCharArray();
     for (int i = 0; i < chars.length; i++) {
       chars[i] = folding.fold(chars[i]);
@@ -168,6 +177,11 @@ final class Keywords {
     return page == null ? 0 : page[c & 0xFF];
   }
 
+  /** The keywords as searched (folded), by number. */
+  List<String> keywords() {
+    return keywords;
+  }
+
   /** True when a keyword occurs anywhere in {@code text}. */
   boolean occursIn(String text) {
     return anyStart(text, 0, text.length(), start -> true);
@@ -178,17 +192,21 @@ final class Keywords {
    * text}. Starts are offered as keywords end, left to right by their end (so not always by start).
    */
   boolean anyStart(String text, int from, int to, IntPredicate accept) {
+    return anyMatch(text, from, to, (start, keyword) -> accept.test(start));
+  }
+
+  /** As {@link #anyStart}, offering each keyword found with its number. */
+  boolean anyMatch(String text, int from, int to, Found accept) {
     // Read from a copy: String.charAt checks its index on every call.
     char[] chars = new char[to - from];
     text.getChars(from, to, chars, 0);
     int state = 0;
     for (int k = 0; k < chars.length; k++) {
       state = next[state * width + column(chars[k])];
-      int i = from + k;
-      int[] lengths = endingLengths[state];
-      if (lengths != null) {
-        for (int length : lengths) {
-          if (accept.test(i + 1 - length)) {
+      int[] ending = endingKeywords[state];
+      if (ending != null) {
+        for (int keyword : ending) {
+          if (accept.accept(from + k + 1 - keywords.get(keyword).length(), keyword)) {
             return true;
           }
         }

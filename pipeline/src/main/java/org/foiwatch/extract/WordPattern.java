@@ -23,11 +23,13 @@ final class WordPattern {
   /** The ASCII letters a match can begin with (see {@link IndexedPattern#canBegin}). */
   private final boolean[] firstLetters = new boolean[128];
   /** The literal openings of the alternatives, or null when some alternative opens otherwise. */
-  private final Keywords openings;
+  private final List<String> openings;
+  private final Keywords openingKeywords;
 
   private WordPattern(Pattern pattern, List<String> openings) {
     this.pattern = pattern;
-    this.openings = openings == null ? null : new Keywords(openings, Keywords.Case.ASCII_INSENSITIVE);
+    this.openings = openings;
+    this.openingKeywords = openings == null ? null : new Keywords(openings, Keywords.Case.ASCII_INSENSITIVE);
     for (char c = 0; c < firstLetters.length; c++) {
       firstLetters[c] = isAsciiLetter(c) && IndexedPattern.canBegin(pattern, c);
     }
@@ -42,12 +44,16 @@ final class WordPattern {
     return pattern;
   }
 
+  /** See {@link #openings(String)}. */
+  List<String> openings() {
+    return openings;
+  }
+
   /** As {@code pattern().matcher(text).find()}. */
   boolean find(String text) {
-    if (openings != null) {
+    if (openingKeywords != null) {
       Matcher[] matcher = new Matcher[1];
-      return openings.anyStart(text, 0, text.length(),
-          start -> (start == 0 || !isWordChar(text.charAt(start - 1))) && matchesAt(text, start, matcher));
+      return openingKeywords.anyStart(text, 0, text.length(), start -> matchesAt(text, start, matcher, 0));
     }
     Matcher matcher = null;
     int length = text.length();
@@ -69,12 +75,18 @@ final class WordPattern {
     return false;
   }
 
-  /** True when a match starts at {@code start}; {@code matcher[0]} is made on first use. */
-  private boolean matchesAt(String text, int start, Matcher[] matcher) {
-    if (matcher[0] == null) {
-      matcher[0] = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+  /**
+   * True when a match starts at {@code start}, a word's start; the matcher over {@code text} is
+   * {@code matchers[slot]}, made on first use.
+   */
+  boolean matchesAt(String text, int start, Matcher[] matchers, int slot) {
+    if (start > 0 && isWordChar(text.charAt(start - 1))) {
+      return false;
     }
-    return matcher[0].region(start, text.length()).lookingAt();
+    if (matchers[slot] == null) {
+      matchers[slot] = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+    }
+    return matchers[slot].region(start, text.length()).lookingAt();
   }
 
   /**

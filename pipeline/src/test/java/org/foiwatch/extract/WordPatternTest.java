@@ -46,6 +46,25 @@ class WordPatternTest {
   }
 
   @Test
+  void searchedTogetherTheyFindWhatEachFindsAlone() {
+    List<WordPattern> patterns = new java.util.ArrayList<>(FoiFieldExtractor.phrasePatterns());
+    patterns.add(WordPattern.compile("[a-z]+ed\\s+in\\s+full")); // no literal opening: searched alone
+    WordPatterns together = new WordPatterns(patterns);
+    int found = 0;
+    for (String first : PHRASES) {
+      for (String second : PHRASES) {
+        String text = "Response: " + first + ". x" + second + " and " + second;
+        boolean[] all = together.find(text);
+        for (int p = 0; p < patterns.size(); p++) {
+          assertEquals(patterns.get(p).find(text), all[p], patterns.get(p).pattern() + " on [" + text + "]");
+          found += all[p] ? 1 : 0;
+        }
+      }
+    }
+    assertTrue(found > 1_000, "the phrases should match often: " + found);
+  }
+
+  @Test
   void aPhraseInsideAWordIsNotFound() {
     WordPattern refused = WordPattern.compile("refused|withheld");
     assertTrue(refused.find("The request is refused."));
