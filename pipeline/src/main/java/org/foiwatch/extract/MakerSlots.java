@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.foiwatch.normalise.ModelShape;
 import org.foiwatch.normalise.NonMakers;
 import org.foiwatch.normalise.VendorCatalogue;
@@ -29,9 +30,11 @@ final class MakerSlots {
   /** Slots whose verb makes the name a maker on its own; a unit without one of {@link #MAKER_VERB_WORDS} has none. */
   private static final Pattern MAKER_VERB = Pattern.compile(
       "(?i:\\b(?:made|manufactured|produced|built|designed)\\s+by\\s+|\\bmanufacturer(?:\\s+(?:is|was))?\\s*[:–—-]?\\s+)" + NAME);
-  private static final Keywords MAKER_VERB_WORDS =
-      new Keywords(List.of("made", "manufacture", "produced", "built", "designed"), Keywords.Case.ASCII_INSENSITIVE);
-  private static final Keywords SUPPLIED = new Keywords(List.of("supplied"), Keywords.Case.ASCII_INSENSITIVE);
+  private static final List<String> MAKER_VERB_WORDS = List.of("made", "manufacture", "produced", "built", "designed");
+  /** The words of every slot: {@link #MAKER_VERB_WORDS}, then "supplied". */
+  private static final Keywords SLOT_WORDS = new Keywords(
+      Stream.concat(MAKER_VERB_WORDS.stream(), Stream.of("supplied")).toList(),
+      Keywords.Case.ASCII_INSENSITIVE);
   /** A supplier may be an installer: it is a maker only where its model code follows its name. */
   private static final Pattern SUPPLIED_BY = Pattern.compile("(?i:\\bsupplied\\s+by\\s+)" + NAME);
   /** "Zentrix ZX-400 cameras": a name, a code, then the kind of kit. */
@@ -51,14 +54,19 @@ final class MakerSlots {
   /** Unknown makers named in one unit, left to right. */
   List<Maker> find(String unit) {
     List<Maker> makers = new ArrayList<>();
-    // The slots' words are looked for first: a regex tried at each character of a long unit costs far more.
-    Matcher verb = MAKER_VERB.matcher(MAKER_VERB_WORDS.occursIn(unit) ? unit : "");
+    // The slots' words are looked for first, in one pass: a regex tried at each character of a long unit costs far more.
+    boolean[] slotWords = new boolean[2]; // a maker verb, "supplied"
+    SLOT_WORDS.anyMatch(unit, 0, unit.length(), (start, word) -> {
+      slotWords[word < MAKER_VERB_WORDS.size() ? 0 : 1] = true;
+      return slotWords[0] && slotWords[1];
+    });
+    Matcher verb = MAKER_VERB.matcher(slotWords[0] ? unit : "");
     while (verb.find()) {
       if (mayBeUnknownMaker(verb.group(1))) {
         add(unit, verb, codeAfter(unit, verb.end(1)), true, makers);
       }
     }
-    Matcher supplied = SUPPLIED_BY.matcher(SUPPLIED.occursIn(unit) ? unit : "");
+    Matcher supplied = SUPPLIED_BY.matcher(slotWords[1] ? unit : "");
     while (supplied.find()) {
       Optional<ModelShape.Code> code = mayBeUnknownMaker(supplied.group(1)) ? codeAfter(unit, supplied.end(1)) : Optional.empty();
       if (code.isPresent()) {
