@@ -43,8 +43,9 @@ final class AuthorityExtractor {
    * Every authority name holds all the capitalised words of one of the alternatives above, so a
    * line with none of them is not searched: that skips most lines.
    */
-  private static final List<String> AUTHORITY_LITERALS = capitalisedWords(
-      String.join(" ", AUTHORITY_WORDS) + " " + String.join(" ", PLACE_WORDS) + " " + String.join(" ", OPENING_WORDS));
+  private static final Keywords AUTHORITY_LITERALS = new Keywords(capitalisedWords(
+      String.join(" ", AUTHORITY_WORDS) + " " + String.join(" ", PLACE_WORDS) + " " + String.join(" ", OPENING_WORDS)),
+      Keywords.Case.SENSITIVE);
   /** The words of a name that say what kind of body it is, not which: a name of these alone is cut short. */
   private static final Set<String> GENERIC_NAME_WORDS = Stream.concat(
           capitalisedWords(String.join(" ", AUTHORITY_WORDS) + " " + String.join(" ", PLACE_WORDS)).stream(), Stream.of("of", "and"))
@@ -75,11 +76,11 @@ final class AuthorityExtractor {
       "^(?:The|Dear|Yours|Re|From|To|Our|Your|Information|Freedom|Request|Internal|This|Thank|Please|Kind|Regards|Subject|FOI|Data|Records|Legal|Customer|Corporate|Democratic)\\s");
 
   /** The closing that opens a letter's signature. */
-  private static final Pattern CLOSING = Pattern.compile("(?i)\\b(?:yours\\s+(?:sincerely|faithfully|truly)|kind\\s+regards|best\\s+regards|regards|best\\s+wishes)\\b");
+  private static final IndexedPattern CLOSING = IndexedPattern.compile("(?i)\\b(?:yours\\s+(?:sincerely|faithfully|truly)|kind\\s+regards|best\\s+regards|regards|best\\s+wishes)\\b");
   /** An e-mail or web address's first label before the host: foi@kent.police.uk, www.tfl.gov.uk. */
-  private static final Pattern DOMAIN = Pattern.compile("(?i)(?:@|\\bwww\\.)(?:[a-z0-9-]+\\.)*?([a-z0-9-]+)\\.(?:gov|police|nhs|ac|org|sch|mod|parliament|llyw|gov\\.wales|gov\\.scot)\\b");
+  private static final IndexedPattern DOMAIN = IndexedPattern.compile("(?i)(?:@|\\bwww\\.)(?:[a-z0-9-]+\\.)*?([a-z0-9-]+)\\.(?:gov|police|nhs|ac|org|sch|mod|parliament|llyw|gov\\.wales|gov\\.scot)\\b");
   /** A reference label naming its body: "MPS Ref:", "TfL Reference". */
-  private static final Pattern REFERENCE_LABEL_BODY = Pattern.compile("\\b([A-Z][A-Za-z]{1,5})\\s+Ref(?:erence)?\\b");
+  private static final IndexedPattern REFERENCE_LABEL_BODY = IndexedPattern.compile("\\b([A-Z][A-Za-z]{1,5})\\s+Ref(?:erence)?\\b");
   /** Letters in a reference that may be its body's initials: not a request word such as FOI or EIR. */
   private static final Pattern REFERENCE_LETTERS = Pattern.compile("(?<![A-Za-z])(?!(?:FOI[AR]?|FOISA|EIR|IR|INF|RFI|REQ|REF|CASE|CAS)(?![A-Za-z]))[A-Z]{2,6}(?![A-Za-z])");
   /** Words a domain leaves out of a name besides the generic ones: "tenterby" for Tenterby Town Council. */
@@ -102,7 +103,7 @@ final class AuthorityExtractor {
     int signatureUntil = -1;
     for (int i = 0; i < blocks.size(); i++) {
       String text = blocks.get(i).text();
-      if (CLOSING.matcher(text).find()) {
+      if (CLOSING.find(text)) {
         signatureUntil = i + 2;
       }
       // The letterhead and the signature name the body that replied; a body the answer only
@@ -139,11 +140,11 @@ final class AuthorityExtractor {
     String text = metadata.getOrDefault("from_email", "") + "\n"
         + blocks.stream().map(Block::text).collect(Collectors.joining("\n"));
     Matcher domain = DOMAIN.matcher(text);
-    while (domain.find()) {
+    for (int from = 0; DOMAIN.next(domain, text, from); from = domain.end()) {
       keys.add(domain.group(1).toLowerCase(Locale.ROOT));
     }
     Matcher label = REFERENCE_LABEL_BODY.matcher(text);
-    while (label.find()) {
+    for (int from = 0; REFERENCE_LABEL_BODY.next(label, text, from); from = label.end()) {
       keys.add(label.group(1).toLowerCase(Locale.ROOT));
     }
     return keys;
@@ -210,7 +211,7 @@ final class AuthorityExtractor {
   }
 
   private static int vote(String line, Map<String, Integer> votes, Map<String, Integer> firstSeen, int order, int weight) {
-    if (AUTHORITY_LITERALS.stream().noneMatch(line::contains)) {
+    if (!AUTHORITY_LITERALS.occursIn(line)) {
       return order;
     }
     Matcher matcher = AUTHORITY.matcher(line);

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.foiwatch.ingest.Block;
 import org.foiwatch.ingest.ParsedDocument;
@@ -17,7 +16,7 @@ import org.foiwatch.ingest.ParsedDocument;
  */
 public final class FoiFieldExtractor {
 
-  private static final Pattern NCND = Pattern.compile("(?i)neither\\s+confirms?\\s+n?or\\s+den(?:y|ies)");
+  private static final IndexedPattern NCND = IndexedPattern.compile("(?i)neither\\s+confirms?\\s+n?or\\s+den(?:y|ies)");
   private static final WordPattern REFUSED = WordPattern.compile(
       "(?:is|are|been|be)\\s+(?:therefore\\s+)?refused|refus(?:e|ing)\\s+(?:your|this|the)\\s+request|(?:request|information)\\s+is\\s+(?:therefore\\s+)?(?:being\\s+)?(?:withheld|refused)\\s+in\\s+full"
           + "|(?:exceed|exceeds|exceeding)\\s+the\\s+(?:appropriate|cost)\\s+limit|vexatious|this\\s+is\\s+a\\s+refusal\\s+notice|refusal\\s+notice|(?:withheld|withhold(?:ing)?\\s+(?:it|them|this|the\\s+information))\\s+in\\s+(?:its\\s+)?(?:full|entirety)|exempt\\s+from\\s+disclosure\\s+in\\s+full|all\\s+of\\s+the\\s+(?:requested\\s+)?information\\s+is\\s+(?:being\\s+)?withheld");
@@ -29,23 +28,25 @@ public final class FoiFieldExtractor {
   private static final WordPattern PARTIAL = WordPattern.compile(
       "part(?:ial)?\\s+disclosure|partially(?:\\s+\\w+)?|partial\\s+(?:refusal|release|response)|in\\s+part|part\\s+of\\s+(?:your\\s+request|the\\s+information)\\s+(?:is|has\\s+been)\\s+(?:withheld|refused|exempt)|some\\s+of\\s+the\\s+(?:requested\\s+)?information\\s+(?:is|has\\s+been)\\s+(?:withheld|redacted|exempt)");
   /** A count of kit ("41 cameras"): the answer gives information, whatever it withholds. */
-  private static final Pattern COUNT = Pattern.compile(
+  private static final IndexedPattern COUNT = IndexedPattern.compile(
       "(?i)\\b\\d{1,5}\\s+(?:[\\w-]+\\s+){0,4}?(?:cameras?|units|devices|recorders|licen[cs]es)\\b");
-  /** A sentence end, where the answer is cut into sentences so boilerplate drops only its own. */
-  private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=\\p{Lu})");
   private static final WordPattern BOILERPLATE = WordPattern.compile(
       "internal\\s+review|information\\s+commissioner|right\\s+to\\s+complain|dissatisfied|re-use|copyright|not\\s+content\\s+with");
-  private static final Pattern EXEMPTION = Pattern.compile(
+  private static final IndexedPattern EXEMPTION = IndexedPattern.compile(
       "(?i)\\b(?:section|s\\.?)\\s?(\\d{1,2})(?:\\s?\\(\\d\\)(?:\\s?\\([a-z]\\))?)?(?=[^\\d]|$)");
   /** An exception of the Environmental Information Regulations 2004: regulation 12(4)(b), reg. 13(1). */
-  private static final Pattern EIR_EXCEPTION = Pattern.compile(
+  private static final IndexedPattern EIR_EXCEPTION = IndexedPattern.compile(
       "(?i)\\b(?:regulations?|reg\\.?)\\s?(1[23](?:\\s?\\(\\d\\)(?:\\s?\\([a-z]\\))?)?)(?![\\d(])");
   /** A paragraph that cites exemptions holds one of these (any case, inside words too) or a phrase below. */
-  private static final List<String> EXEMPTION_CONTEXT_WORDS = List.of("exempt", "withh", "refus", "exception");
-  private static final Pattern EXEMPTION_CONTEXT_PHRASE = Pattern.compile("(?i)cost\\s+limit|neither\\s+confirm");
-  private static final Pattern FOISA = Pattern.compile("(?i)\\bFOISA\\b|Freedom\\s+of\\s+Information\\s+\\(Scotland\\)");
+  private static final Keywords EXEMPTION_CONTEXT_WORDS =
+      new Keywords(List.of("exempt", "withh", "refus", "exception"), Keywords.Case.ASCII_INSENSITIVE);
+  private static final IndexedPattern EXEMPTION_CONTEXT_PHRASE = IndexedPattern.compile("(?i)cost\\s+limit|neither\\s+confirm");
+  private static final IndexedPattern FOISA = IndexedPattern.compile("(?i)\\bFOISA\\b|Freedom\\s+of\\s+Information\\s+\\(Scotland\\)");
 
   private FoiFieldExtractor() {}
+
+  /** The outcome's phrases, searched in one pass. */
+  private static final WordPatterns OUTCOME_PHRASES = new WordPatterns(List.of(REFUSED, NOT_HELD, WITHHELD, PARTIAL));
 
   /** The phrase patterns searched word by word (for the test that they find what find() does). */
   static List<WordPattern> phrasePatterns() {
@@ -85,7 +86,8 @@ public final class FoiFieldExtractor {
     // An e-mail's "created" is its Date header, when it was sent; any other file's is not the letter's.
     String sentDate = metadata.containsKey("from") ? metadata.get("created") : null;
     String date = ResponseDateExtractor.responseDate(String.join("\n", answer), prose, sentDate);
-    List<String> sentences = answer.stream().flatMap(SENTENCE_END::splitAsStream).toList();
+    // Cut into sentences so boilerplate drops only its own.
+    List<String> sentences = SentenceEnds.split(answer);
     List<String> outcomeText = sentences.stream().filter(t -> !BOILERPLATE.find(t)).toList();
     Set<String> signals = outcomeSignals(outcomeText);
     if (totalCameras != null && signals.contains(SIGNAL_TEXT)) {
@@ -102,22 +104,17 @@ public final class FoiFieldExtractor {
     if (!text.isBlank()) {
       signals.add(SIGNAL_TEXT);
     }
-    if (NCND.matcher(text).find()) {
+    if (NCND.find(text)) {
       signals.add(SIGNAL_NCND);
     }
-    if (REFUSED.find(text)) {
-      signals.add(SIGNAL_REFUSED);
+    boolean[] phrases = OUTCOME_PHRASES.find(text);
+    List<String> phraseSignals = List.of(SIGNAL_REFUSED, SIGNAL_NOT_HELD, SIGNAL_WITHHELD, SIGNAL_PARTIAL);
+    for (int p = 0; p < phrases.length; p++) {
+      if (phrases[p]) {
+        signals.add(phraseSignals.get(p));
+      }
     }
-    if (NOT_HELD.find(text)) {
-      signals.add(SIGNAL_NOT_HELD);
-    }
-    if (WITHHELD.find(text)) {
-      signals.add(SIGNAL_WITHHELD);
-    }
-    if (PARTIAL.find(text)) {
-      signals.add(SIGNAL_PARTIAL);
-    }
-    if (COUNT.matcher(text).find()) {
+    if (COUNT.find(text)) {
       signals.add(SIGNAL_GIVES);
     }
     return signals;
@@ -149,40 +146,28 @@ public final class FoiFieldExtractor {
     return "disclosed";
   }
 
-  /** One case-insensitive scan per word (String.contains) instead of a regex alternation at every character. */
+  /** The context words in one pass over the paragraph, instead of a regex alternation at every character. */
   private static boolean citesExemptions(String paragraph) {
-    String lower = asciiLowerCase(paragraph);
-    return EXEMPTION_CONTEXT_WORDS.stream().anyMatch(lower::contains) || EXEMPTION_CONTEXT_PHRASE.matcher(paragraph).find();
-  }
-
-  /** Lower case as {@code (?i)} compares: ASCII letters only. */
-  private static String asciiLowerCase(String text) {
-    char[] chars = text.toCharArray();
-    for (int i = 0; i < chars.length; i++) {
-      if (chars[i] >= 'A' && chars[i] <= 'Z') {
-        chars[i] = (char) (chars[i] + ('a' - 'A'));
-      }
-    }
-    return new String(chars);
+    return EXEMPTION_CONTEXT_WORDS.occursIn(paragraph) || EXEMPTION_CONTEXT_PHRASE.find(paragraph);
   }
 
   /** FOIA sections as "s.31", FOISA's as "FOISA s.35" (when the answer cites that Act), EIR regulations as "EIR reg.12(4)(b)". */
   static List<String> exemptions(List<String> answer) {
     TreeSet<String> found = new TreeSet<>();
-    String prefix = answer.stream().anyMatch(text -> FOISA.matcher(text).find()) ? "FOISA s." : "s.";
+    String prefix = answer.stream().anyMatch(FOISA::find) ? "FOISA s." : "s.";
     for (String paragraph : answer) {
       if (!citesExemptions(paragraph)) {
         continue;
       }
       Matcher matcher = EXEMPTION.matcher(paragraph);
-      while (matcher.find()) {
+      for (int from = 0; EXEMPTION.next(matcher, paragraph, from); from = matcher.end()) {
         int section = Integer.parseInt(matcher.group(1));
         if (section >= 12 && section <= 44) {
           found.add(prefix + section);
         }
       }
       Matcher regulation = EIR_EXCEPTION.matcher(paragraph);
-      while (regulation.find()) {
+      for (int from = 0; EIR_EXCEPTION.next(regulation, paragraph, from); from = regulation.end()) {
         found.add("EIR reg." + regulation.group(1).replaceAll("\\s", ""));
       }
     }

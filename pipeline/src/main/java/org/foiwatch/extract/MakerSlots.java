@@ -2,10 +2,10 @@ package org.foiwatch.extract;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.foiwatch.normalise.ModelShape;
 import org.foiwatch.normalise.NonMakers;
 import org.foiwatch.normalise.VendorCatalogue;
@@ -31,6 +31,10 @@ final class MakerSlots {
   private static final Pattern MAKER_VERB = Pattern.compile(
       "(?i:\\b(?:made|manufactured|produced|built|designed)\\s+by\\s+|\\bmanufacturer(?:\\s+(?:is|was))?\\s*[:–—-]?\\s+)" + NAME);
   private static final List<String> MAKER_VERB_WORDS = List.of("made", "manufacture", "produced", "built", "designed");
+  /** The words of every slot: {@link #MAKER_VERB_WORDS}, then "supplied". */
+  private static final Keywords SLOT_WORDS = new Keywords(
+      Stream.concat(MAKER_VERB_WORDS.stream(), Stream.of("supplied")).toList(),
+      Keywords.Case.ASCII_INSENSITIVE);
   /** A supplier may be an installer: it is a maker only where its model code follows its name. */
   private static final Pattern SUPPLIED_BY = Pattern.compile("(?i:\\bsupplied\\s+by\\s+)" + NAME);
   /** "Zentrix ZX-400 cameras": a name, a code, then the kind of kit. */
@@ -50,15 +54,19 @@ final class MakerSlots {
   /** Unknown makers named in one unit, left to right. */
   List<Maker> find(String unit) {
     List<Maker> makers = new ArrayList<>();
-    // The slots' words are looked for first: a regex tried at each character of a long unit costs far more.
-    String lower = unit.toLowerCase(Locale.ROOT);
-    Matcher verb = MAKER_VERB.matcher(MAKER_VERB_WORDS.stream().anyMatch(lower::contains) ? unit : "");
+    // The slots' words are looked for first, in one pass: a regex tried at each character of a long unit costs far more.
+    boolean[] slotWords = new boolean[2]; // a maker verb, "supplied"
+    SLOT_WORDS.anyMatch(unit, 0, unit.length(), (start, word) -> {
+      slotWords[word < MAKER_VERB_WORDS.size() ? 0 : 1] = true;
+      return slotWords[0] && slotWords[1];
+    });
+    Matcher verb = MAKER_VERB.matcher(slotWords[0] ? unit : "");
     while (verb.find()) {
       if (mayBeUnknownMaker(verb.group(1))) {
         add(unit, verb, codeAfter(unit, verb.end(1)), true, makers);
       }
     }
-    Matcher supplied = SUPPLIED_BY.matcher(lower.contains("supplied") ? unit : "");
+    Matcher supplied = SUPPLIED_BY.matcher(slotWords[1] ? unit : "");
     while (supplied.find()) {
       Optional<ModelShape.Code> code = mayBeUnknownMaker(supplied.group(1)) ? codeAfter(unit, supplied.end(1)) : Optional.empty();
       if (code.isPresent()) {
@@ -70,9 +78,10 @@ final class MakerSlots {
       if (!named.region(from, unit.length()).lookingAt()) {
         continue;
       }
-      // Every capitalised name matches here, a catalogued one thousands of times in a list: its code is never read.
-      Optional<ModelShape.Code> code = mayBeUnknownMaker(named.group(1)) ? codeAfter(unit, named.end(1)) : Optional.empty();
-      if (code.isPresent() && KIT_AFTER_CODE.matcher(unit).region(code.get().end(), unit.length()).lookingAt()) {
+      // Every capitalised name matches here, mostly one of prose before no code: the name is looked up last.
+      Optional<ModelShape.Code> code = codeAfter(unit, named.end(1));
+      if (code.isPresent() && KIT_AFTER_CODE.matcher(unit).region(code.get().end(), unit.length()).lookingAt()
+          && mayBeUnknownMaker(named.group(1))) {
         add(unit, named, code, false, makers);
       }
       from = named.end() - 1;

@@ -3,8 +3,8 @@ package org.foiwatch.extract;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,21 +47,17 @@ final class ResponseDateExtractor {
    * @param sentDate an e-mail's sent date (ISO-8601), or null when the document is no e-mail
    */
   static String responseDate(String text, String prose, String sentDate) {
-    for (Dated date : dates(text)) {
-      String before = before(text, date.start());
-      if (LABELLED.matcher(before).find() && !NOT_THE_LETTER.matcher(before).find()) {
-        return date.iso();
-      }
+    String labelled = firstDate(text, start -> {
+      String before = before(text, start);
+      return LABELLED.matcher(before).find() && !NOT_THE_LETTER.matcher(before).find();
+    });
+    if (labelled != null) {
+      return labelled;
     }
     if (sentDate != null && sentDate.length() >= 10) {
       return sentDate.substring(0, 10);
     }
-    for (Dated date : dates(prose)) {
-      if (!NOT_THE_LETTER.matcher(before(prose, date.start())).find()) {
-        return date.iso();
-      }
-    }
-    return null;
+    return firstDate(prose, start -> !NOT_THE_LETTER.matcher(before(prose, start)).find());
   }
 
   /** The text before {@code end} on its line (or the next line down, for a label above its value), at most 60 characters. */
@@ -73,30 +69,21 @@ final class ResponseDateExtractor {
     return lineStart < 0 ? window : window.substring(lineStart + 1);
   }
 
-  private record Dated(int start, String iso) {}
-
-  private static List<Dated> dates(String text) {
-    List<Dated> dates = new ArrayList<>();
+  /** The first date in {@code text}, as ISO-8601, whose start {@code accepted} holds for; null when none. */
+  private static String firstDate(String text, IntPredicate accepted) {
     Matcher matcher = DATE.matcher(text);
     for (int from = 0; DATE.next(matcher, text, from); from = matcher.end()) {
       String iso = iso(matcher);
-      if (iso != null) {
-        dates.add(new Dated(matcher.start(), iso));
-      }
-    }
-    return dates;
-  }
-
-  /** The first date in {@code text} as ISO-8601, or null. */
-  static String isoDate(String text) {
-    Matcher matcher = DATE.matcher(text);
-    for (int from = 0; DATE.next(matcher, text, from); from = matcher.end()) {
-      String iso = iso(matcher);
-      if (iso != null) {
+      if (iso != null && accepted.test(matcher.start())) {
         return iso;
       }
     }
     return null;
+  }
+
+  /** The first date in {@code text} as ISO-8601, or null. */
+  static String isoDate(String text) {
+    return firstDate(text, start -> true);
   }
 
   private static String iso(Matcher m) {

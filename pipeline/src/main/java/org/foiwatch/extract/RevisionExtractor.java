@@ -1,6 +1,7 @@
 package org.foiwatch.extract;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,8 @@ final class RevisionExtractor {
   private static final Map<String, WordPattern> KINDS = kinds();
   /** How to ask for a review is in nearly every letter: such a sentence says nothing about this reply. */
   private static final WordPattern NOT_THE_REPLY = WordPattern.compile(String.join("|", ReferenceData.strings(LABELS.get("notTheReply"))));
+  /** The kinds' wordings in the file's order, then {@link #NOT_THE_REPLY}: a sentence is read once for all. */
+  private static final WordPatterns WORDINGS = wordings();
 
   /**
    * A reply says so in a sentence of its own, near its start: a longer run without a sentence
@@ -35,12 +38,22 @@ final class RevisionExtractor {
     return kinds;
   }
 
+  private static WordPatterns wordings() {
+    List<WordPattern> wordings = new ArrayList<>(KINDS.values());
+    wordings.add(NOT_THE_REPLY);
+    return new WordPatterns(wordings);
+  }
+
   /** The kind of revision the answer's sentences say it is, or null. */
   static String revision(List<String> sentences) {
-    List<String> heads = sentences.stream().map(s -> s.length() > SENTENCE_CHARS ? s.substring(0, SENTENCE_CHARS) : s).toList();
-    for (Map.Entry<String, WordPattern> kind : KINDS.entrySet()) {
-      if (heads.stream().anyMatch(s -> kind.getValue().find(s) && !NOT_THE_REPLY.find(s))) {
-        return kind.getKey();
+    List<boolean[]> found = sentences.stream()
+        .map(s -> WORDINGS.find(s.length() > SENTENCE_CHARS ? s.substring(0, SENTENCE_CHARS) : s)).toList();
+    int notTheReply = KINDS.size();
+    int kind = 0;
+    for (String name : KINDS.keySet()) {
+      int k = kind++;
+      if (found.stream().anyMatch(sentence -> sentence[k] && !sentence[notTheReply])) {
+        return name;
       }
     }
     return null;

@@ -47,14 +47,8 @@ public final class VendorFinder {
   /** The keys of every name's first tokens but not all: a run of tokens that is none of them begins no longer name. */
   private final Set<String> unfinishedKeys = new HashSet<>();
   private final int maxAliasTokens;
-  /** The first word of every name, lower case: text holding none of them holds no vendor. */
-  private final Set<String> firstWords = new HashSet<>();
-  /**
-   * The same words by their first character, as arrays, which {@link #mayNameAVendor} reads at
-   * every character of the text: ASCII initials indexed by the character, others in a map.
-   */
-  private final String[][] firstWordsByAsciiInitial = new String[128][];
-  private final Map<Character, String[]> firstWordsByOtherInitial = new HashMap<>();
+  /** The first word of every name: text holding none of them, ignoring case, holds no vendor. */
+  private final Keywords firstWords;
 
   public VendorFinder() {
     this(VendorCatalogue.standard());
@@ -63,6 +57,7 @@ public final class VendorFinder {
   public VendorFinder(VendorCatalogue catalogue) {
     this.tokenizer = new TokenizerME(loadModel());
     int longest = 1;
+    Set<String> firstWords = new HashSet<>();
     for (Vendor vendor : catalogue.vendors()) {
       List<String> names = new ArrayList<>(vendor.aliases());
       names.add(0, vendor.canonical());
@@ -84,24 +79,12 @@ public final class VendorFinder {
       }
     }
     this.maxAliasTokens = longest;
-    Map<Character, List<String>> byInitial = new HashMap<>();
-    firstWords.forEach(word -> byInitial.computeIfAbsent(word.charAt(0), c -> new ArrayList<>()).add(word));
-    byInitial.forEach((initial, words) -> {
-      if (initial < firstWordsByAsciiInitial.length) {
-        firstWordsByAsciiInitial[initial] = words.toArray(String[]::new);
-      } else {
-        firstWordsByOtherInitial.put(initial, words.toArray(String[]::new));
-      }
-    });
+    this.firstWords = new Keywords(firstWords, Keywords.Case.INSENSITIVE);
   }
 
   /** Vendor names in the text, left to right, the longest name winning where names overlap. */
   public List<VendorSpan> find(String text) {
-    // Most prose names no vendor; skip the tokenizer (its maxent model is the costly part) there.
-    if (!mayNameAVendor(text)) {
-      return List.of();
-    }
-    List<Span> tokenSpans = tokenize(text);
+    List<Span> tokenSpans = tokenizeAroundNames(text);
     String[] tokens = tokenTexts(text, tokenSpans);
     List<VendorSpan> found = new ArrayList<>();
     for (Span name : names(tokens)) {
@@ -130,8 +113,8 @@ public final class VendorFinder {
     List<Span> names = new ArrayList<>();
     for (int start = 0; start < tokens.length; start++) {
       String first = lowerCase(tokens[start]);
-      if (!firstWords.contains(first)) {
-        continue;
+      if (!entriesByKey.containsKey(first) && !unfinishedKeys.contains(first)) {
+        continue; // no name's first word
       }
       int longest = 0;
       StringBuilder run = new StringBuilder(first);
@@ -156,25 +139,53 @@ public final class VendorFinder {
   }
 
   /**
-   * False only when no name's first word occurs anywhere in the text, ignoring case: a token is
-   * a piece of the text, so a name matched by tokens starts with a piece of it.
+   * The tokens of the words where a name can be: each whitespace word holding a name's first word
+   * (ignoring case) and the words after it until {@link #maxAliasTokens} more tokens. No other
+   * token starts a name (a token is a piece of its word), and none is reached from a name's start,
+   * so the rest of the text is not tokenised: most prose names no vendor, and the tokenizer's
+   * maxent model is the costly part.
    */
-  private boolean mayNameAVendor(String text) {
-    String lower = lowerCase(text);
-    // One pass over the text, trying only the words that start with each character.
-    for (int i = 0; i < lower.length(); i++) {
-      char c = lower.charAt(i);
-      String[] words = c < firstWordsByAsciiInitial.length ? firstWordsByAsciiInitial[c] : firstWordsByOtherInitial.get(c);
-      if (words == null) {
-        continue;
-      }
-      for (String word : words) {
-        if (lower.startsWith(word, i)) {
-          return true;
-        }
+  private List<Span> tokenizeAroundNames(String text) {
+    List<Integer> firstWordStarts = new ArrayList<>();
+    firstWords.anyStart(text, 0, text.length(), start -> firstWordStarts.add(start) && false);
+    if (firstWordStarts.isEmpty()) {
+      return List.of();
+    }
+    Span[] words = WhitespaceTokenizer.INSTANCE.tokenizePos(text);
+    boolean[] holdsFirstWord = new boolean[words.length];
+    for (int start : firstWordStarts) {
+      int word = wordAt(words, start);
+      if (word >= 0) {
+        holdsFirstWord[word] = true;
       }
     }
-    return false;
+    List<Span> spans = new ArrayList<>();
+    int tokensStillReached = 0;
+    for (int w = 0; w < words.length; w++) {
+      if (holdsFirstWord[w] || tokensStillReached > 0) {
+        int before = spans.size();
+        addTokens(text, words[w], spans);
+        tokensStillReached = holdsFirstWord[w] ? maxAliasTokens : tokensStillReached - (spans.size() - before);
+      }
+    }
+    return spans;
+  }
+
+  /** The index of the word (spans in order) holding {@code offset}, or -1. */
+  private static int wordAt(Span[] words, int offset) {
+    int low = 0;
+    int high = words.length - 1;
+    while (low <= high) {
+      int middle = (low + high) >>> 1;
+      if (words[middle].getEnd() <= offset) {
+        low = middle + 1;
+      } else if (words[middle].getStart() > offset) {
+        high = middle - 1;
+      } else {
+        return middle;
+      }
+    }
+    return -1;
   }
 
   /** Lower case char by char, so the text keeps its length and each piece lowers as it would alone. */
@@ -205,7 +216,17 @@ public final class VendorFinder {
    */
   private List<Span> tokenize(String text) {
     List<Span> spans = new ArrayList<>();
-    for (Span token : tokenizePos(text)) {
+    for (Span word : WhitespaceTokenizer.INSTANCE.tokenizePos(text)) {
+      addTokens(text, word, spans);
+    }
+    return spans;
+  }
+
+  /** The tokens of one whitespace word, as {@link #tokenize} cuts them. */
+  private void addTokens(String text, Span word, List<Span> spans) {
+    List<Span> pieces = new ArrayList<>();
+    addTokenizerPieces(text, word, pieces);
+    for (Span token : pieces) {
       int pieceStart = token.getStart();
       for (int i = token.getStart(); i <= token.getEnd(); i++) {
         if (i == token.getEnd() || GLUE.indexOf(text.charAt(i)) >= 0 || isMakerSuffix(text, i, token.getEnd())) {
@@ -214,7 +235,6 @@ public final class VendorFinder {
         }
       }
     }
-    return spans;
   }
 
   /** "Hikvision-made", "Dahua-branded": the hyphen that joins a vendor's name to how it made the kit. */
@@ -232,19 +252,24 @@ public final class VendorFinder {
   List<Span> tokenizePos(String text) {
     List<Span> spans = new ArrayList<>();
     for (Span word : WhitespaceTokenizer.INSTANCE.tokenizePos(text)) {
-      if (word.length() > MAX_TOKENIZED_CHARS) {
-        spans.add(word);
-        continue;
-      }
-      String token = word.getCoveredText(text).toString();
-      if (tokenCache.size() >= TOKEN_CACHE_SIZE && !tokenCache.containsKey(token)) {
-        tokenCache.clear();
-      }
-      for (Span piece : tokenCache.computeIfAbsent(token, tokenizer::tokenizePos)) {
-        spans.add(new Span(word.getStart() + piece.getStart(), word.getStart() + piece.getEnd()));
-      }
+      addTokenizerPieces(text, word, spans);
     }
     return spans;
+  }
+
+  /** The tokenizer's pieces of one whitespace word (see {@link #tokenizePos}). */
+  private void addTokenizerPieces(String text, Span word, List<Span> spans) {
+    if (word.length() > MAX_TOKENIZED_CHARS) {
+      spans.add(word);
+      return;
+    }
+    String token = word.getCoveredText(text).toString();
+    if (tokenCache.size() >= TOKEN_CACHE_SIZE && !tokenCache.containsKey(token)) {
+      tokenCache.clear();
+    }
+    for (Span piece : tokenCache.computeIfAbsent(token, tokenizer::tokenizePos)) {
+      spans.add(new Span(word.getStart() + piece.getStart(), word.getStart() + piece.getEnd()));
+    }
   }
 
   private static void addWordPiece(String text, int start, int end, List<Span> spans) {

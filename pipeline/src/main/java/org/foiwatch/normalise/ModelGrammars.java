@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -70,6 +71,12 @@ public final class ModelGrammars implements Serializable {
    */
   private final int[][][] grammarsByFirstTwo = new int[128][128][];
   private final int[] allGrammars;
+  /**
+   * Per three ASCII characters (see {@link #threeKey}), the grammars of the first two's list that
+   * can begin with all three: filled as texts bring them, since prose holds few of the two
+   * million. Transient: rebuilt after deserialisation as it is used.
+   */
+  private transient Map<Integer, int[]> grammarsByFirstThree;
   private final OcrModelCorrector ocrCorrector = OcrModelCorrector.standard();
   /**
    * Each thread's matcher per grammar, reset onto every searched text: making them anew per text
@@ -188,7 +195,22 @@ public final class ModelGrammars implements Serializable {
       return allGrammars;
     }
     char second = i + 1 < searched.length() ? searched.charAt(i + 1) : Character.MAX_VALUE;
-    return second < grammarsByFirstTwo[first].length ? grammarsByFirstTwo[first][second] : grammarsByFirstChar[first];
+    if (second >= grammarsByFirstTwo[first].length) {
+      return grammarsByFirstChar[first];
+    }
+    int[] byTwo = grammarsByFirstTwo[first][second];
+    char third = i + 2 < searched.length() ? searched.charAt(i + 2) : Character.MAX_VALUE;
+    if (byTwo.length == 0 || third >= 128) {
+      return byTwo;
+    }
+    if (grammarsByFirstThree == null) {
+      grammarsByFirstThree = new ConcurrentHashMap<>();
+    }
+    return grammarsByFirstThree.computeIfAbsent(threeKey(first, second, third), key -> canBegin(byTwo, "" + first + second + third));
+  }
+
+  private static int threeKey(char first, char second, char third) {
+    return first << 14 | second << 7 | third;
   }
 
   private Matcher[] newMatchers() {

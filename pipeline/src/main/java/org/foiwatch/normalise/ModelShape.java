@@ -22,8 +22,6 @@ public final class ModelShape {
   private static final Pattern CODE = Pattern.compile(
       "(?<![\\p{Alnum}_./\\-])[A-Za-z0-9]+(?:[-/][A-Za-z0-9]+){0,5}(?![\\p{Alnum}_(:]|[./\\-][\\p{Alnum}(])");
 
-  private static final Pattern HAS_LETTER = Pattern.compile(".*[A-Za-z].*");
-  private static final Pattern HAS_DIGIT = Pattern.compile(".*[0-9].*");
 
   // Shapes of other codes in FOI letters, which share letters and digits with model numbers:
 
@@ -70,6 +68,9 @@ public final class ModelShape {
       return Optional.empty();
     }
     String written = code.group();
+    if (!hasLetterAndDigit(written)) {
+      return Optional.empty(); // most names are followed by a word, not a code: no context is read
+    }
     String before = text.substring(Math.max(0, start - CONTEXT), start);
     String after = text.substring(code.end(), Math.min(text.length(), code.end() + CONTEXT));
     boolean model = isModelShape(written, before, after);
@@ -116,9 +117,23 @@ public final class ModelShape {
   }
 
   private static boolean isModelShape(String code, String before, String after) {
-    return code.length() >= MIN_LENGTH && code.length() <= MAX_LENGTH
-        && HAS_LETTER.matcher(code).matches() && HAS_DIGIT.matcher(code).matches()
+    return code.length() >= MIN_LENGTH && code.length() <= MAX_LENGTH && hasLetterAndDigit(code)
         && !isOtherCode(code, before, after);
+  }
+
+  /** An ASCII letter and an ASCII digit, on one line (as {@code .*[A-Za-z].*} and {@code .*[0-9].*} match). */
+  private static boolean hasLetterAndDigit(String code) {
+    boolean letter = false;
+    boolean digit = false;
+    for (int i = 0; i < code.length(); i++) {
+      char c = code.charAt(i);
+      if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+        return false;
+      }
+      letter |= c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
+      digit |= c >= '0' && c <= '9';
+    }
+    return letter && digit;
   }
 
   /** True when the code, with what is written before and after it, is a date, postcode, reference, section, serial or spec. */

@@ -91,6 +91,19 @@ class VendorFinderTest {
     assertEquals(List.of(), finder.find("Kestrel Security Installations maintain the Council's CCTV."));
   }
 
+  /**
+   * Only the words around a name's first word are tokenised: a name still reads on over words
+   * that hold no token ("—"), and a name far from the first, past many words, is found too.
+   */
+  @Test
+  void readsANameOnOverWordsWithoutTokens() {
+    String filler = " and the cameras were installed in the car park".repeat(3);
+    String text = "Cameras by Hanwha — – — Vision" + filler + ", recorders by Axis Communications.";
+    List<VendorSpan> spans = finder.find(text);
+    assertEquals(List.of("Hanwha — – — Vision", "Axis Communications"), spans.stream().map(VendorSpan::asWritten).toList());
+    assertOffsets(text, spans);
+  }
+
   /** The token cache must cut every text exactly as the tokenizer itself does. */
   @Test
   void cachedTokensEqualTheTokenizersOwn() throws Exception {

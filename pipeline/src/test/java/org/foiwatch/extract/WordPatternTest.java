@@ -46,11 +46,40 @@ class WordPatternTest {
   }
 
   @Test
+  void searchedTogetherTheyFindWhatEachFindsAlone() {
+    List<WordPattern> patterns = new java.util.ArrayList<>(FoiFieldExtractor.phrasePatterns());
+    patterns.add(WordPattern.compile("[a-z]+ed\\s+in\\s+full")); // no literal opening: searched alone
+    WordPatterns together = new WordPatterns(patterns);
+    int found = 0;
+    for (String first : PHRASES) {
+      for (String second : PHRASES) {
+        String text = "Response: " + first + ". x" + second + " and " + second;
+        boolean[] all = together.find(text);
+        for (int p = 0; p < patterns.size(); p++) {
+          assertEquals(patterns.get(p).find(text), all[p], patterns.get(p).pattern() + " on [" + text + "]");
+          found += all[p] ? 1 : 0;
+        }
+      }
+    }
+    assertTrue(found > 1_000, "the phrases should match often: " + found);
+  }
+
+  @Test
   void aPhraseInsideAWordIsNotFound() {
     WordPattern refused = WordPattern.compile("refused|withheld");
     assertTrue(refused.find("The request is refused."));
     assertFalse(refused.find("unrefused"));
     assertFalse(refused.find("x_withheld"));
     assertFalse(refused.find(""));
+  }
+
+  @Test
+  void openingsAreTheLiteralTextEveryAlternativeBeginsWith() {
+    assertEquals(List.of("please", "disregard", "ignore"), WordPattern.openings("(?:please\\s+)?(?:disregard|ignore)\\s+our"));
+    assertEquals(List.of("part", "partially", "in"), WordPattern.openings("part(?:ial)?\\s+disclosure|partially|in\\s+part"));
+    assertEquals(List.of("colo", "a", "re-use", "e.g."), WordPattern.openings("colou?r|a+b|re-use|e\\.g\\."));
+    assertEquals(null, WordPattern.openings("vexatious|\\s+refused"));
+    assertEquals(null, WordPattern.openings("(?:is|are)*\\s+refused"));
+    assertEquals(null, WordPattern.openings("[a-z]+ed"));
   }
 }
