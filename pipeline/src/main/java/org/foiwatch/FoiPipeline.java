@@ -38,12 +38,12 @@ import org.foiwatch.records.SourcePaths;
 import org.foiwatch.records.SplitRecords;
 import org.foiwatch.records.SummarizeAuthorities;
 import org.foiwatch.records.SummaryRecord;
-import org.foiwatch.sinks.HtmlReport;
+import org.foiwatch.report.HtmlReport;
+import org.foiwatch.report.RunSummary;
 import org.foiwatch.sinks.RecordFormat;
 import org.foiwatch.sinks.RecordStore;
 import org.foiwatch.sinks.RunManifest;
 import org.foiwatch.sinks.RunOutput;
-import org.foiwatch.sinks.RunSummary;
 import org.foiwatch.sinks.WriteOutputs;
 
 /**

@@ -1,4 +1,4 @@
-package org.foiwatch.sinks;
+package org.foiwatch.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedWriter;
@@ -25,6 +25,8 @@ import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.foiwatch.records.SourcePaths;
 import org.foiwatch.records.Unread;
+import org.foiwatch.sinks.RunOutput;
+import org.foiwatch.sinks.WrittenRecords;
 
 /**
  * {@code report.html}: one self-contained page (inline CSS and a few lines of inline script that
@@ -36,7 +38,6 @@ import org.foiwatch.records.Unread;
  */
 public final class HtmlReport {
 
-  public static final String FILE_NAME = "report.html";
   /** Characters gathered before they go to the file: the page of a national run is never one string in memory. */
   private static final int SPILL_CHARS = 1 << 16;
   /** Tall enough for the headline, both charts and the start of the authorities table. */
@@ -130,10 +131,10 @@ public final class HtmlReport {
     this.paths = paths;
     this.directory = isLocal(reportDirectory) ? Path.of(reportDirectory.replaceFirst("^file://", "")).toAbsolutePath() : null;
     this.recordsDirectory = recordsDirectory;
-    summary = RunSummary.lines(recordsDirectory, "summary");
+    summary = WrittenRecords.all(recordsDirectory, "summary");
     authorities = (int) summary.stream().filter(row -> !row.get("authority").isNull()).count();
     int[] files = {0};
-    RunSummary.forEachRecord(recordsDirectory, "documents", document -> {
+    WrittenRecords.forEach(recordsDirectory, "documents", document -> {
       files[0] += document.get("attachment").isNull() ? 1 : 0;
       String[] state = {document.get("status").asText(), text(document.get("attachment")), text(document.get("media_type")),
           text(document.get("ocr"))};
@@ -146,7 +147,7 @@ public final class HtmlReport {
     inputFiles = files[0];
     Set<String> cited = new HashSet<>();
     summary.forEach(row -> row.get("vendors").forEach(vendor -> vendor.get("mention_ids").forEach(id -> cited.add(id.asText()))));
-    RunSummary.forEachRecord(recordsDirectory, "mentions", mention -> {
+    WrittenRecords.forEach(recordsDirectory, "mentions", mention -> {
       String id = mention.get("mention_id").asText();
       if (cited.contains(id)) {
         passagesById.put(id, Passage.of(mention));
@@ -163,7 +164,7 @@ public final class HtmlReport {
       PrintStream out) throws IOException {
     ResourceId report = write(stagingDirectory, outputDirectory, paths);
     ResourceId published = FileSystems.matchNewResource(outputDirectory, true)
-        .resolve(FILE_NAME, StandardResolveOptions.RESOLVE_FILE);
+        .resolve(RunOutput.REPORT_PAGE, StandardResolveOptions.RESOLVE_FILE);
     out.println("foiwatch: report " + published);
     if (!screenshot) {
       return;
@@ -174,7 +175,7 @@ public final class HtmlReport {
           ? "chromium is not installed (apt-get install chromium)" : "the output directory is not local"));
       return;
     }
-    Path png = Path.of(report.toString()).resolveSibling("report.png");
+    Path png = Path.of(report.toString()).resolveSibling(RunOutput.REPORT_SCREENSHOT);
     try {
       Chromium.screenshot(chromium, Path.of(report.toString()), png, SCREENSHOT_HEIGHT);
       out.println("foiwatch: report screenshot " + Path.of(published.toString()).resolveSibling(png.getFileName()));
@@ -192,8 +193,8 @@ public final class HtmlReport {
   static ResourceId write(String recordsDirectory, String reportDirectory, SourcePaths paths) throws IOException {
     HtmlReport report = new HtmlReport(recordsDirectory, reportDirectory, paths);
     ResourceId directory = FileSystems.matchNewResource(recordsDirectory, true);
-    ResourceId file = directory.resolve(FILE_NAME, StandardResolveOptions.RESOLVE_FILE);
-    ResourceId partial = directory.resolve("." + FILE_NAME + ".partial", StandardResolveOptions.RESOLVE_FILE);
+    ResourceId file = directory.resolve(RunOutput.REPORT_PAGE, StandardResolveOptions.RESOLVE_FILE);
+    ResourceId partial = directory.resolve("." + RunOutput.REPORT_PAGE + ".partial", StandardResolveOptions.RESOLVE_FILE);
     try (Writer out = new BufferedWriter(new OutputStreamWriter(
         Channels.newOutputStream(FileSystems.create(partial, "text/html")), StandardCharsets.UTF_8))) {
       report.render(out);
@@ -359,7 +360,7 @@ public final class HtmlReport {
     html.append("<h2>Responses</h2>\n<table id=\"responses\" class=\"sortable\"><thead><tr><th>File</th><th>Authority</th>"
         + "<th>FOI reference</th><th>Response date</th><th>Outcome</th><th>Exemptions</th><th>Read</th></tr></thead><tbody>\n");
     IOException[] failure = {null};
-    RunSummary.forEachRecord(recordsDirectory, "documents", document -> {
+    WrittenRecords.forEach(recordsDirectory, "documents", document -> {
       if (!document.get("attachment").isNull() || failure[0] != null) {
         return;
       }
