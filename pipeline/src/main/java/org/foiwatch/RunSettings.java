@@ -2,7 +2,6 @@ package org.foiwatch;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.beam.sdk.options.Description;
-import org.foiwatch.ingest.TikaDocumentParser;
+import org.foiwatch.digest.Sha256;
 import org.foiwatch.sinks.RunManifest;
 
 /**
@@ -48,7 +47,7 @@ final class RunSettings {
         shaping.append(name).append('=').append(value).append('\n');
       }
     });
-    return TikaDocumentParser.sha256(shaping.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+    return Sha256.hex(shaping.toString()).substring(0, 16);
   }
 
   /** The getters of foiwatch's own options: those {@link FoiOptions} declares and those of the groups it extends. */

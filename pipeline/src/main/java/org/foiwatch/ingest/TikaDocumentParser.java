@@ -9,10 +9,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,6 +42,7 @@ import org.apache.tika.pipes.emitter.EmitKey;
 import org.apache.tika.pipes.fetcher.FetchKey;
 import org.apache.tika.sax.BasicContentHandlerFactory;
 import org.apache.tika.sax.RecursiveParserWrapperHandler;
+import org.foiwatch.digest.Sha256;
 
 /**
  * Parses one input file with Apache Tika into a {@link ParsedDocument} for the file itself and
@@ -158,7 +156,7 @@ public final class TikaDocumentParser implements AutoCloseable {
 
   /** Parses {@code content}, the bytes of the input file at {@code source}. Never throws. */
   public List<ParsedDocument> parse(String source, byte[] content) {
-    String sha256 = sha256(content);
+    String sha256 = Sha256.hex(content);
     String rootId = documentId(source, "");
     if (content.length == 0) {
       return List.of(failed(source, rootId, sha256, null, DocumentStatus.EMPTY, "the file is empty (0 bytes)"));
@@ -455,15 +453,7 @@ public final class TikaDocumentParser implements AutoCloseable {
    * copies of one file are two documents (their equal {@code sha256} tells they are copies).
    */
   public static String documentId(String source, String idPath) {
-    return sha256((source + "|" + idPath).getBytes(StandardCharsets.UTF_8)).substring(0, 16);
-  }
-
-  public static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JVM", e);
-    }
+    return Sha256.hex(source + "|" + idPath).substring(0, 16);
   }
 
   private static String fileName(String source) {
