@@ -26,7 +26,7 @@ class PackageLayersTest {
   /** The flow, first to last. */
   private static final List<String> FLOW = List.of("ingest", "normalise", "extract", "records", "sinks", "report");
   /** Below the flow: they may name each other, nothing of the flow. */
-  private static final Set<String> UTILITIES = Set.of("json", "sort");
+  private static final Set<String> UTILITIES = Set.of("json", "sort", "digest", "markup");
   /** Stands apart: scores written records against labels, names no other package. */
   private static final Set<String> TOOLS = Set.of("evaluate");
   private static final Pattern REFERENCE = Pattern.compile("\\borg\\.foiwatch\\.(?:([a-z]+)\\.)?[A-Z]\\w*");

@@ -1,5 +1,7 @@
 package org.foiwatch.report;
 
+import static org.foiwatch.markup.Markup.escape;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -539,20 +541,5 @@ public final class HtmlReport {
     List<String> items = new ArrayList<>();
     values.forEach(v -> items.add(v.asText()));
     return String.join(", ", items);
-  }
-
-  static String escape(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    for (char c : text.toCharArray()) {
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
   }
 }
