@@ -91,11 +91,11 @@ public final class ParseDocuments
       byte[] content;
       try (InputReader.Opened opened = InputReader.open(source, listedSize, confinement, limits.maxFileBytes())) {
         if (opened.stream() == null) {
-          return List.of(TikaDocumentParser.unread(source, opened.status(), opened.reason()));
+          return List.of(ParsedDocuments.unread(source, opened.status(), opened.reason()));
         }
         content = opened.stream().readAllBytes();
       } catch (IOException | RuntimeException e) {
-        return List.of(TikaDocumentParser.unread(source, DocumentStatus.CORRUPT, "could not be read: " + e));
+        return List.of(ParsedDocuments.unread(source, DocumentStatus.CORRUPT, "could not be read: " + e));
       }
       return parser.parse(source, content);
     }
