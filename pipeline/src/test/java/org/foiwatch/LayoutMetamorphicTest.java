@@ -108,6 +108,21 @@ class LayoutMetamorphicTest {
     return out.toString();
   }
 
+  /** An HTML table whose site cells are merged over two rows each, under a total row merged over three columns. */
+  private static byte[] mergedCellsHtml() {
+    StringBuilder html = new StringBuilder("<html><body><p>" + INTRO + "</p><table border=\"1\">"
+        + "<tr><th>Site</th><th>Manufacturer</th><th>Model</th><th>Quantity</th></tr>");
+    for (int i = 0; i < FACTS.size(); i++) {
+      Fact f = FACTS.get(i);
+      html.append("<tr>").append(i % 2 == 0 ? "<td rowspan=\"2\">Site " + (char) ('A' + i / 2) + "</td>" : "")
+          .append("<td>").append(f.writtenVendor()).append("</td><td>").append(f.model()).append("</td><td>")
+          .append(count(f.count())).append("</td></tr>");
+    }
+    html.append("<tr><td colspan=\"3\">Total</td><td>").append(count(FACTS.stream().mapToInt(Fact::count).sum()))
+        .append("</td></tr></table><p>").append(CLOSING).append("</p></body></html>");
+    return html.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
   private static byte[] text(String body) {
     return (INTRO + "\n\n" + body + "\n\n" + CLOSING + "\n").getBytes(StandardCharsets.UTF_8);
   }
@@ -134,6 +149,7 @@ class LayoutMetamorphicTest {
         Arguments.of("letter.odt", Fixtures.odt(List.of(INTRO), table("Units"))),
         Arguments.of("letter.rtf", Fixtures.rtf(List.of(INTRO), table("Qty"))),
         Arguments.of("page.html", Fixtures.html("Disclosure", List.of(INTRO), table("Number installed"))),
+        Arguments.of("merged-cells.html", mergedCellsHtml()),
         Arguments.of("reply.eml", Fixtures.emlHtml(new Fixtures.Mail("foi@example.gov.uk", "someone@example.org",
             "Your request", "Mon, 4 Mar 2024 10:00:00 +0000", "<m1@example.gov.uk>"), List.of(INTRO), table("Cameras"))),
         Arguments.of("letter.pdf", Fixtures.pdf(List.of(INTRO), table("Qty"), List.of(CLOSING))));

@@ -56,8 +56,8 @@ public final class DocumentExtractor {
       return new Extraction(DocumentFields.none(), List.of(), false);
     }
     ExtractionBudget budget = new ExtractionBudget(this.budget, nanoClock);
-    ParsedDocument document = StackedCells.rebuild(
-        Answers.separate(WrappedCells.rejoin(OcrText.rejoinWrappedModels(parsed, grammars), grammars)));
+    ParsedDocument document = LabelledRecords.rebuild(StackedCells.rebuild(
+        Answers.separate(WrappedCells.rejoin(OcrText.rejoinWrappedModels(parsed, grammars), grammars))));
     DocumentText text = new DocumentText(document.blocks());
     boolean[] excluded = ContextFilter.excludedBlocks(document.blocks());
     List<EquipmentMention> mentions = new ArrayList<>();

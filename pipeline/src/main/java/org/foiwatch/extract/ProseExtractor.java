@@ -81,8 +81,9 @@ public final class ProseExtractor {
     int base = text.offset(blockIndex);
     List<EquipmentMention> mentions = new ArrayList<>();
     String previousVendor = null;
+    boolean numbersAreCounts = Units.numbersAreCounts(original);
     for (int[] sentence : sentences(flat)) {
-      for (int[] unit : Units.split(original, sentence[0], sentence[1])) {
+      for (int[] unit : Units.split(original, sentence[0], sentence[1], numbersAreCounts)) {
         if (budget.isSpent()) {
           return mentions;
         }

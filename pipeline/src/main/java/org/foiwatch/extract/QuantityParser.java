@@ -58,9 +58,13 @@ public final class QuantityParser {
       "^\\s*\\(?\\s*" + APPROX + "(?:[x×]\\s*)?(" + DIGITS + "|" + WORDS + ")(?:\\s*\\((\\d{1,6})\\))?" + UNIT
           + "\\s*\\.?\\s*\\)?\\s*$",
       Pattern.CASE_INSENSITIVE);
-  /** A count right after an item: "(nine units)", "x 12", ": 12", "– 12 units", a table gap. */
+  /** The item's kind between it and a count given as a label's value: "PTZ cameras: 6", "speed domes: 2". */
+  private static final String KIND_LABEL =
+      "(?:(?:ptz|speed|fixed|ip|hd|thermal|anpr|dome|bullet|turret|cctv|network|video)\\s+){0,3}"
+          + "(?:cameras?|domes?|bullets?|turrets?|recorders?|nvrs?|dvrs?|encoders?|units?|devices?|ptzs?)\\s*:\\s*";
+  /** A count right after an item: "(nine units)", "x 12", ": 12", "– 12 units", "PTZ cameras: 6", a table gap. */
   private static final Pattern AFTER = Pattern.compile(
-      "^[\\s:,()\\-–—]{0,4}(?:x\\s*|×\\s*|qty:?\\s*|quantity:?\\s*)?" + APPROX + "(" + DIGITS + "|" + WORDS + ")"
+      "^[\\s:,()\\-–—]{0,4}(?:x\\s*|×\\s*|qty:?\\s*|quantity:?\\s*|" + KIND_LABEL + ")?" + APPROX + "(" + DIGITS + "|" + WORDS + ")"
           + "(?:\\s*\\((\\d{1,6})\\))?(\\s*(?:x|×|no\\.?|nos\\.?|units?|cameras?|devices?|recorders?|nvrs?|dvrs?|encoders?|of\\s+these)\\b)?",
       Pattern.CASE_INSENSITIVE);
   /** A count right before an item: "12 x ", "12 no. ", "twelve (12) ", "146 ". */
@@ -68,6 +72,9 @@ public final class QuantityParser {
       "(?:^|[\\s(:,])" + APPROX + "(" + DIGITS + "|" + WORDS + ")(?:\\s*\\((\\d{1,6})\\))?"
           + "(\\s*(?:x|×|no\\.?|nos\\.?|units?\\s+of|of)\\s*)?\\s*$",
       Pattern.CASE_INSENSITIVE);
+
+  /** A count in brackets right before an item: "(14) Hikvision ...". */
+  private static final Pattern BRACKETED_BEFORE = Pattern.compile("(?:^|\\s)\\(\\s*(" + DIGITS + ")\\s*\\)\\s*$");
 
   /** How far back {@link #before} reads for a count. */
   static final int BEFORE_WINDOW = 60;
@@ -102,8 +109,9 @@ public final class QuantityParser {
     if (matcher.group(2) == null && NOT_A_COUNT_AFTER.matcher(rest).find()) {
       return Optional.empty();
     }
-    boolean explicit = matcher.group(3) != null || window.substring(0, matcher.start(1)).matches(".*[(x×].*")
-        || matcher.group(2) != null;
+    String lead = window.substring(0, matcher.start(1));
+    boolean explicit = matcher.group(3) != null || lead.matches(".*[(x×].*") || matcher.group(2) != null
+        || lead.matches("(?is).*[a-z]\\s*:\\s*");
     if (explicitOnly && !explicit) {
       return Optional.empty();
     }
@@ -117,6 +125,10 @@ public final class QuantityParser {
     int newline = window.lastIndexOf('\n');
     if (newline >= 0) {
       window = window.substring(newline + 1);
+    }
+    Matcher bracketed = BRACKETED_BEFORE.matcher(window);
+    if (bracketed.find()) {
+      return plausible(value(bracketed.group(1), null), bracketed.group(1));
     }
     Matcher matcher = BEFORE.matcher(window);
     if (!matcher.find()) {

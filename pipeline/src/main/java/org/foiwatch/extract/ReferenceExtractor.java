@@ -8,7 +8,8 @@ import org.foiwatch.normalise.ReferenceData;
 
 /**
  * The authority's own FOI reference: the token after a label ("Our ref", "TfL Ref", "Request
- * number", "Case", labels in {@code foi-labels.json}), else a token of an FOI reference's shape.
+ * number", "Case", labels in {@code foi-labels.json}), else a token of an FOI reference's shape,
+ * else the token after a request type alone ("FOI BVDC/2025/044").
  * The requester's "Your ref" is never read, nor is a date, phone number or section number.
  */
 final class ReferenceExtractor {
@@ -16,6 +17,8 @@ final class ReferenceExtractor {
   private static final JsonNode LABELS = ReferenceData.json("/org/foiwatch/extract/foi-labels.json").get("reference");
   /** Label tiers: every "ours" label in the text is tried before any "generic" one. */
   private static final List<IndexedPattern> LABEL_TIERS = List.of(labels("ours"), labels("generic"));
+  /** A request type alone before the reference ("FOI BVDC/2025/044"): read when nothing else is found. */
+  private static final IndexedPattern BARE_LABELS = labels("bare");
   private static final Pattern REQUESTERS = Pattern.compile(
       "(?i)(?:" + String.join("|", ReferenceData.strings(LABELS.get("requesters"))) + ")\\W{0,3}$");
   /**
@@ -35,6 +38,8 @@ final class ReferenceExtractor {
           + "|F\\d{2}/\\d{3,6}|F\\d{6,9})(?![\\w/])");
   /** "FOIA 2000", "FOISA 2002": an act's name and year, not a reference. */
   private static final Pattern ACT_AND_YEAR = Pattern.compile("[A-Z]+\\s?(?:19|20)\\d{2}");
+  /** After a bare "FOI": "Act 2000", "requests 2024" are words and a year, not a reference. */
+  private static final Pattern WORD_AND_YEAR = Pattern.compile("[A-Za-z]+\\s?(?:19|20)\\d{2}");
   private static final Pattern DATE_SHAPE = Pattern.compile(
       "\\d{1,2}[/.-]\\d{1,2}(?:[/.-]\\d{2,4})?|\\d{4}[/.-]\\d{1,2}[/.-]\\d{1,2}|\\d{1,2}(?:st|nd|rd|th)", Pattern.CASE_INSENSITIVE);
   private static final Pattern YEAR = Pattern.compile("(?:19|20)\\d{2}");
@@ -58,6 +63,12 @@ final class ReferenceExtractor {
         if (!ACT_AND_YEAR.matcher(shape.group(1)).matches()) {
           return shape.group(1);
         }
+      }
+    }
+    for (String candidate : new String[] {text, title}) {
+      String found = labelled(candidate, BARE_LABELS);
+      if (found != null && !WORD_AND_YEAR.matcher(found).matches()) {
+        return found;
       }
     }
     return null;

@@ -35,6 +35,8 @@ public final class XhtmlBlockReader {
       java.util.regex.Pattern.compile("^[ \\t]*(?:>[ \\t]?)+");
   /** Tika's page-like divs: one per PDF page or .xls sheet ("page"), one per .xlsx sheet ("sheet"). */
   private static final Set<String> PAGE_CLASSES = Set.of("page", "sheet");
+  /** The widest colspan read; wider ones (hostile or layout tables) count as this. */
+  private static final int MAX_COLSPAN = 64;
 
   /**
    * The blocks and page count of one document.
@@ -98,6 +100,10 @@ public final class XhtmlBlockReader {
     private String sheet;
     private List<String> row;
     private StringBuilder cell;
+    private int cellColumns;
+    private int cellRows;
+    /** Per column, how many more rows a cell above spans into it (HTML rowspan). */
+    private final List<Integer> rowsSpanned = new ArrayList<>();
     private final List<String> pendingLines = new ArrayList<>();
     private boolean pendingQuoted;
 
@@ -146,6 +152,8 @@ public final class XhtmlBlockReader {
         case "td", "th" -> {
           if (tableDepth == 1 && row != null) {
             cell = new StringBuilder();
+            cellColumns = span(attributes.getValue("colspan"), MAX_COLSPAN);
+            cellRows = span(attributes.getValue("rowspan"), maxRowsPerTable);
           }
         }
         case "br" -> append("\n");
@@ -178,12 +186,24 @@ public final class XhtmlBlockReader {
       switch (name) {
         case "td", "th" -> {
           if (cell != null && row != null) {
-            row.add(normalise(cell.toString()));
+            addSpannedFromAbove();
+            for (int c = 0; c < cellColumns; c++) {
+              spanRows(row.size(), cellRows - 1);
+              row.add(c == 0 ? normalise(cell.toString()) : "");
+            }
             cell = null;
           }
         }
         case "tr" -> {
           if (tableDepth == 1 && row != null) {
+            int lastSpanned = rowsSpanned.size() - 1;
+            while (lastSpanned >= row.size() && rowsSpanned.get(lastSpanned) == 0) {
+              lastSpanned--;
+            }
+            while (row.size() <= lastSpanned) {
+              spanRows(row.size(), rowsSpanned.get(row.size()) - 1);
+              row.add("");
+            }
             if (row.stream().anyMatch(c -> !c.isEmpty())) {
               if (tableRows++ < maxRowsPerTable) {
                 blocks.add(Block.row(page(), sheet, tableCount, row));
@@ -194,7 +214,12 @@ public final class XhtmlBlockReader {
             row = null;
           }
         }
-        case "table" -> tableDepth = Math.max(0, tableDepth - 1);
+        case "table" -> {
+          tableDepth = Math.max(0, tableDepth - 1);
+          if (tableDepth == 0) {
+            rowsSpanned.clear();
+          }
+        }
         case "blockquote" -> {
           flushAll();
           quoteDepth = Math.max(0, quoteDepth - 1);
@@ -223,11 +248,42 @@ public final class XhtmlBlockReader {
       characters(ch, start, length);
     }
 
+    /**
+     * Empty cells where cells of the rows above reach down (merged cells): the table reader
+     * reads an empty vendor cell as the one above and leaves a merged count to the first row.
+     */
+    private void addSpannedFromAbove() {
+      while (row.size() < rowsSpanned.size() && rowsSpanned.get(row.size()) > 0) {
+        spanRows(row.size(), rowsSpanned.get(row.size()) - 1);
+        row.add("");
+      }
+    }
+
+    private void spanRows(int column, int rows) {
+      while (rowsSpanned.size() <= column) {
+        rowsSpanned.add(0);
+      }
+      rowsSpanned.set(column, Math.max(0, rows));
+    }
+
     private OcrImage ocrImage(Attributes attributes) {
       String millis = attributes.getValue(CachingTesseractOCRParser.MILLIS_ATTRIBUTE);
       return new OcrImage(page(), millis == null ? 0 : Long.parseLong(millis),
           Boolean.parseBoolean(attributes.getValue(CachingTesseractOCRParser.CACHED_ATTRIBUTE)),
           attributes.getValue(CachingTesseractOCRParser.SKIPPED_ATTRIBUTE));
+    }
+
+    /** A rowspan or colspan value: 1 when absent, unreadable or 0 ("to the end"), at most {@code max}. */
+    private static int span(String value, int max) {
+      if (value == null) {
+        return 1;
+      }
+      try {
+        int span = Integer.parseInt(value.strip());
+        return span < 1 ? 1 : Math.min(span, Math.max(1, max));
+      } catch (NumberFormatException e) {
+        return 1;
+      }
     }
 
     private void append(String chars) {

@@ -50,6 +50,9 @@ public final class ModelGrammars implements Serializable {
       Set.of("and", "or", "nor", "in", "on", "at", "to", "of", "for", "by", "the", "a", "an", "with", "are",
           "is", "was", "were", "as", "per", "via", "plus", "from");
 
+  /** Abbreviations of a product's kind written after its model ("Q6075-E PTZ"), never a spaced last part of it. */
+  private static final Set<String> KIND_ABBREVIATIONS = Set.of("PTZ", "NVR", "DVR", "XVR", "CCTV", "ANPR", "LPR", "BWV", "VMS");
+
   /** What may precede the model in a cell: whitespace, quotes, an opening bracket, a bullet. */
   private static final String OPENING_PUNCTUATION = " \t\r\n\u00A0\"'\u201C\u2018(\u2022*";
 
@@ -443,7 +446,7 @@ public final class ModelGrammars implements Serializable {
       return !SPEC_TOKEN.matcher(segment).matches();
     }
     if (!segment.chars().allMatch(Character::isLetter) || segment.length() > MAX_SUFFIX_LETTERS
-        || PROSE_WORDS.contains(segment)) {
+        || PROSE_WORDS.contains(segment) || KIND_ABBREVIATIONS.contains(segment.toUpperCase(Locale.ROOT))) {
       return false;
     }
     String previousLetters = previous.replaceAll("[^\\p{Alpha}]", "");

@@ -96,6 +96,39 @@ class DocumentExtractorTest {
   }
 
   @Test
+  void numbersOpeningItemsAreCountsWhenTheyDoNotRiseAsNumberingDoes() {
+    assertEquals(List.of("XNV-6081R:9", "NBE-3502-AL:1", "M3086-V:120"), modelCounts(
+        p("Installed:\n(9) Hanwha XNV-6081R\n(1) Bosch NBE-3502-AL\n(120) Axis M3086-V")));
+    assertEquals(List.of("IPC2124LB-SF28KM-G:6", "IPC-HFW2431S-S-S2:6"), modelCounts(
+        p("Cameras by site:\n  ( 6 ) Uniview IPC2124LB-SF28KM-G\n  ( 6 ) Dahua IPC-HFW2431S-S-S2")));
+    // Rising numbers are the list's numbering, gaps and all: the counts are the ones written after.
+    assertEquals(List.of("P3245-LVE:12", "Q6135-LE:3"), modelCounts(
+        p("(2) Axis P3245-LVE – 12\n(5) Axis Q6135-LE – 3")));
+  }
+
+  @Test
+  void recordsWrittenAsLabelledLinesAreTableRows() {
+    DocumentExtractor.Extraction extraction = extractor.extract(document(List.of(
+        p("Our ref: FOI/77/2025\nManufacturer: Avigilon\nProduct code: 2.0C-H5A-BO1-IR\nQuantity: 14\n"
+            + "Manufacturer: Vivotek\nProduct code: FD9360-H\nQuantity: 1,150"),
+        p("Brand: Axis\nModel no.: Q6135-LE\nUnits in service: 2\nLocation: Bus station"),
+        p("Subject: cameras\nPlease see below."))));
+    assertEquals(List.of("2.0C-H5A-BO1-IR:14", "FD9360-H:1150", "Q6135-LE:2"), extraction.mentions().stream()
+        .filter(m -> m.model() != null).map(m -> m.model() + ":" + m.quantity()).toList());
+    assertEquals(List.of("Avigilon", "Vivotek", "Axis"), extraction.mentions().stream().map(EquipmentMention::vendor).toList());
+  }
+
+  @Test
+  void aCountGivenAsTheValueOfTheItemsKindFollowsTheModel() {
+    // "MODEL <kind>: N": the kind is no part of the model, the count is the label's value.
+    assertEquals(List.of("XNP-6400RW:14", "DS-7616NXI-K2:3", "IPC-HDW2431T-AS-S2:1250"), modelCounts(
+        p("Hanwha XNP-6400RW PTZ cameras: 14. Hikvision DS-7616NXI-K2 network video recorders: 3. "
+            + "Dahua IPC-HDW2431T-AS-S2 turret cameras: 1,250.")));
+    // A label that names no kind of product gives no count.
+    assertEquals(List.of("P3245-LVE:null"), modelCounts(p("Axis P3245-LVE location: 14 High Street.")));
+  }
+
+  @Test
   void anAnswerLabelSeparatesTheAnswerFromTheQuestionItFollows() {
     // The question is the request's text and is not read; the answer below its label is.
     assertEquals(List.of("NDE-3503-AL:9", "NBE-3502-AL:16"), modelCounts(

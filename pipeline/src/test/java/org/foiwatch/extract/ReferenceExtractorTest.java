@@ -31,6 +31,16 @@ class ReferenceExtractorTest {
   }
 
   @Test
+  void aReferenceAfterARequestTypeAloneWhenNothingElseIsFound() {
+    assertEquals("KVH/2025/0091", ReferenceExtractor.reference("Cameras by site", "Kestrel Vale Housing - FOI KVH/2025/0091"));
+    assertEquals("NW-24-118", reference("EIR NW-24-118: our reply\nDear Ms Example"));
+    // A labelled reference or one of a reference's shapes wins; an act and its year is no reference.
+    assertEquals("0042/24", reference("FOI ABC/7/2021 was answered last year.\nOur ref: 0042/24"));
+    assertNull(reference("Under the FOI Act 2000 we hold 12 cameras."));
+    assertNull(reference("FOI requests 2024 are listed on our website."));
+  }
+
+  @Test
   void aLabelNamingTheBody() {
     assertEquals("FOI-9920-2324", reference("TfL Ref: FOI-9920-2324"));
     assertEquals("01/FOI/23/031874", reference("MPS Ref: 01/FOI/23/031874"));

@@ -44,6 +44,22 @@ class XhtmlBlockReaderTest {
   }
 
   @Test
+  void cellsMergedOverRowsAndColumnsKeepTheCellsAfterThemInTheirColumns() {
+    XhtmlBlockReader.Result result = reader.read(body("<table>"
+        + "<tr><td rowspan=\"3\">Depot</td><td>Dahua</td><td rowspan=\"2\">NVR</td><td>4</td></tr>"
+        + "<tr><td>Bosch</td><td>9</td></tr>"
+        + "<tr><td>Avigilon</td><td>Camera</td><td>11</td></tr>"
+        + "<tr><td colspan=\"3\">Total</td><td>24</td></tr>"
+        + "<tr><td rowspan=\"0\" colspan=\"99999\">x</td></tr></table>"));
+
+    assertEquals(List.of(List.of("Depot", "Dahua", "NVR", "4"), List.of("", "Bosch", "", "9"),
+        List.of("", "Avigilon", "Camera", "11"), List.of("Total", "", "", "24")),
+        result.blocks().subList(0, 4).stream().map(Block::cells).toList());
+    // A span of 0 or beyond reason is read as a bounded one.
+    assertEquals(64, result.blocks().get(4).cells().size());
+  }
+
+  @Test
   void documentWithoutPageDivsIsOnePage() {
     assertEquals(1, reader.read(body("<p>Hello</p>")).pages());
     assertEquals(0, reader.read(body("")).pages());
