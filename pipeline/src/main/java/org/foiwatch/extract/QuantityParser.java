@@ -58,19 +58,27 @@ public final class QuantityParser {
       "^\\s*\\(?\\s*" + APPROX + "(?:[x×]\\s*)?(" + DIGITS + "|" + WORDS + ")(?:\\s*\\((\\d{1,6})\\))?" + UNIT
           + "\\s*\\.?\\s*\\)?\\s*$",
       Pattern.CASE_INSENSITIVE);
-  /** The item's kind between it and a count given as a label's value: "PTZ cameras: 6", "speed domes: 2". */
+  /** A note after a count in its cell: "16 (2 awaiting repair)", "5*", "12 [note 3]". */
+  private static final Pattern CELL_NOTE = Pattern.compile("\\s*(?:\\([^()]*\\)|\\[[^\\]]*]|[*†‡¹²³]+)\\s*$");
+  /**
+   * The item's kind between it and a count given as its value ("PTZ cameras: 6", "speed domes: 2")
+   * or followed by a count "in total" ("fisheye, 3 in total"); a comma alone leads to the next
+   * item ("... cameras, thirteen (13) ..."), not to a count of this one.
+   */
   private static final String KIND_LABEL =
       "(?:(?:ptz|speed|fixed|ip|hd|thermal|anpr|dome|bullet|turret|cctv|network|video)\\s+){0,3}"
-          + "(?:cameras?|domes?|bullets?|turrets?|recorders?|nvrs?|dvrs?|encoders?|units?|devices?|ptzs?)\\s*:\\s*";
+          + "(?:cameras?|domes?|bullets?|turrets?|recorders?|nvrs?|dvrs?|encoders?|units?|devices?|ptzs?|fisheyes?"
+          + "|multi-?sensors?|thermal)\\s*(?::|,(?=\\s*[\\w,.]+\\s+in\\s+total\\b))\\s*";
   /** A count right after an item: "(nine units)", "x 12", ": 12", "– 12 units", "PTZ cameras: 6", a table gap. */
   private static final Pattern AFTER = Pattern.compile(
       "^[\\s:,()\\-–—]{0,4}(?:x\\s*|×\\s*|qty:?\\s*|quantity:?\\s*|" + KIND_LABEL + ")?" + APPROX + "(" + DIGITS + "|" + WORDS + ")"
-          + "(?:\\s*\\((\\d{1,6})\\))?(\\s*(?:x|×|no\\.?|nos\\.?|units?|cameras?|devices?|recorders?|nvrs?|dvrs?|encoders?|of\\s+these)\\b)?",
+          + "(?:\\s*\\((\\d{1,6})\\))?(\\s*(?:x|×|no\\.?|nos\\.?|units?|cameras?|devices?|recorders?|nvrs?|dvrs?|encoders?|of\\s+these|in\\s+total)\\b)?",
       Pattern.CASE_INSENSITIVE);
-  /** A count right before an item: "12 x ", "12 no. ", "twelve (12) ", "146 ". */
+  /** A count right before an item: "12 x ", "12 no. ", "twelve (12) ", "146 ", "30 are made by ", "15 by ". */
   private static final Pattern BEFORE = Pattern.compile(
       "(?:^|[\\s(:,])" + APPROX + "(" + DIGITS + "|" + WORDS + ")(?:\\s*\\((\\d{1,6})\\))?"
-          + "(\\s*(?:x|×|no\\.?|nos\\.?|units?\\s+of|of)\\s*)?\\s*$",
+          + "(\\s*(?:x|×|no\\.?|nos\\.?|units?\\s+of|of"
+          + "|(?:(?:are|were)\\s+)?(?:(?:manufactured|made|supplied|produced)\\s+)?by)\\s*)?\\s*$",
       Pattern.CASE_INSENSITIVE);
 
   /** A count in brackets right before an item: "(14) Hikvision ...". */
@@ -81,14 +89,21 @@ public final class QuantityParser {
 
   private QuantityParser() {}
 
-  /** A table cell holding a quantity; empty for blank, withheld or range cells. */
+  /** A table cell holding a quantity, perhaps with a note after it; empty for blank, withheld or range cells. */
   public static Optional<Integer> parseCell(String cell) {
     if (cell == null || cell.isBlank() || RANGE.matcher(cell).find() || WITHHELD.matcher(cell).find()) {
       return Optional.empty();
     }
     Matcher matcher = CELL.matcher(cell.strip());
     if (!matcher.matches()) {
-      return Optional.empty();
+      Matcher note = CELL_NOTE.matcher(cell);
+      if (!note.find() || note.start() == 0) {
+        return Optional.empty();
+      }
+      matcher = CELL.matcher(cell.substring(0, note.start()).strip());
+      if (!matcher.matches()) {
+        return Optional.empty();
+      }
     }
     return Optional.ofNullable(value(matcher.group(1), matcher.group(2)));
   }

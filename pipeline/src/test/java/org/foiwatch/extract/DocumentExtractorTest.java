@@ -124,8 +124,21 @@ class DocumentExtractorTest {
     assertEquals(List.of("XNP-6400RW:14", "DS-7616NXI-K2:3", "IPC-HDW2431T-AS-S2:1250"), modelCounts(
         p("Hanwha XNP-6400RW PTZ cameras: 14. Hikvision DS-7616NXI-K2 network video recorders: 3. "
             + "Dahua IPC-HDW2431T-AS-S2 turret cameras: 1,250.")));
+    assertEquals(List.of("XNF-8010RV:4", "Q2101-TE:2"), modelCounts(
+        p("Hanwha XNF-8010RV fisheye, 4 in total\nAxis Q2101-TE thermal, 2 in total")));
+    // After a comma, a count belongs to the next item unless it is the total of this one.
+    assertEquals(List.of("XNV-8080R:9", "P3265-LVE:40"), modelCounts(
+        p("We have nine (9) Hanwha XNV-8080R cameras, forty (40) Axis P3265-LVE cameras.")));
     // A label that names no kind of product gives no count.
     assertEquals(List.of("P3245-LVE:null"), modelCounts(p("Axis P3245-LVE location: 14 High Street.")));
+  }
+
+  @Test
+  void aMakersCountMayBeSaidToBeMadeByIt() {
+    List<EquipmentMention> mentions = extractor.extract(document(List.of(
+        p("Of our 60 cameras, 41 are manufactured by Uniview, 12 were supplied by Vivotek and 7 by Bosch.")))).mentions();
+    assertEquals(List.of("Uniview:41", "Vivotek:12", "Bosch:7"),
+        mentions.stream().map(m -> m.vendor() + ":" + m.quantity()).toList());
   }
 
   @Test

@@ -39,6 +39,18 @@ class QuantityParserTest {
   }
 
   @Test
+  void aCountCellMayCarryANoteAfterItsCount() {
+    assertEquals(Optional.of(16), QuantityParser.parseCell("16 (2 awaiting repair)"));
+    assertEquals(Optional.of(5), QuantityParser.parseCell("5*"));
+    assertEquals(Optional.of(1200), QuantityParser.parseCell("1,200 [see note 4]"));
+    assertEquals(Optional.of(7), QuantityParser.parseCell("seven †"));
+    // The note is no count, and a cell that is only a note or a range with a note has none.
+    assertTrue(QuantityParser.parseCell("(2 awaiting repair)").isEmpty());
+    assertTrue(QuantityParser.parseCell("20-30 (estimate)").isEmpty());
+    assertTrue(QuantityParser.parseCell("Car park (north)").isEmpty());
+  }
+
+  @Test
   void rangesWithheldAndBlankCellsGiveNoQuantity() {
     assertTrue(QuantityParser.parseCell("between 20 and 30").isEmpty());
     assertTrue(QuantityParser.parseCell("20-30").isEmpty());
