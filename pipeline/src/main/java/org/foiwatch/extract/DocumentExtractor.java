@@ -87,6 +87,20 @@ public final class DocumentExtractor {
         mentions.addAll(prose.extract(text, i, document.ocr().isOcrPage(blocks.get(i).page()), budget));
       }
     }
-    return new Extraction(FoiFieldExtractor.extract(document, excluded, totalCameras), mentions, budget.stoppedWork());
+    DocumentFields fields = FoiFieldExtractor.extract(document, excluded, totalCameras);
+    return new Extraction(fields, withoutTheReference(mentions, fields.foiReference()), budget.stoppedWork());
+  }
+
+  /**
+   * The mentions without models read inside the letter's own FOI reference ("Our ref: NHC
+   * 2025/0412" is no Bosch model), which may share a product line's letters.
+   */
+  private static List<EquipmentMention> withoutTheReference(List<EquipmentMention> mentions, String reference) {
+    if (reference == null) {
+      return mentions;
+    }
+    String written = reference.replaceAll("\\s+", " ");
+    return mentions.stream().filter(m -> m.modelAsWritten() == null
+        || !written.contains(m.modelAsWritten().replaceAll("\\s+", " "))).toList();
   }
 }

@@ -34,6 +34,12 @@ public record EquipmentMention(
     String tableKey)
     implements Serializable {
 
+  /** This mention with {@code count} as its quantity. */
+  EquipmentMention withQuantity(Integer count) {
+    return new EquipmentMention(vendor, vendorKnown, oemOf, vendorAsWritten, model, modelAsWritten, modelKnown, count,
+        role, productType, page, sheet, start, end, snippet, method, tableKey);
+  }
+
   /** How the mention's quantity is meant. */
   public enum Role {
     /** A count of this vendor/model (or the vendor, when model is null). */

@@ -122,8 +122,7 @@ final class LabelledRecords {
   }
 
   private static boolean namesAColumn(String label) {
-    Column column = HEADERS.classify(label);
-    return column != null && column != Column.NONE;
+    return HEADERS.classify(label) != null;
   }
 
   /** The first line at or after {@code from} that holds {@code field}. */

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -93,9 +95,9 @@ public final class ProseExtractor {
     return mentions;
   }
 
-  /** An abbreviation OpenNLP may take for a sentence's end: a count's "no.", "c.", "approx." or a company's "Ltd.", "Co.". */
+  /** An abbreviation OpenNLP may take for a sentence's end: a count's "no.", "nr.", "c.", "approx." or a company's "Ltd.", "Co.". */
   private static final Pattern ABBREVIATION_END = Pattern.compile(
-      "(?i)\\b(?:no|nos|c|ca|approx|ltd|co|inc|corp|plc|bros|st)\\.\\s*$");
+      "(?i)\\b(?:no|nos|nr|c|ca|approx|ltd|co|inc|corp|plc|bros|st)\\.\\s*$");
 
   /** Sentence spans, joined where one ends in an abbreviation of a count or a company name. */
   private List<int[]> sentences(String flat) {
@@ -178,7 +180,8 @@ public final class ProseExtractor {
     if (!ocr) {
       addUnlistedCodes(sentence, offset, vendors, byStart);
     }
-    List<ModelMatch> models = new ArrayList<>(byStart.values());
+    Map<ModelMatch, Integer> namedAt = new HashMap<>();
+    List<ModelMatch> models = codesForTheirNames(sentence, new ArrayList<>(byStart.values()), namedAt);
     List<MakerSlots.Maker> unknownMakers = unknownMakers(sentence, offset, vendors, models);
     // Most units name nothing: the negation and example patterns are read only where they matter.
     if (vendors.isEmpty() && models.isEmpty() && unknownMakers.isEmpty()
@@ -186,12 +189,14 @@ public final class ProseExtractor {
       return lastVendor;
     }
     boolean hypothetical = HYPOTHETICAL.matcher(sentence).find();
+    int firstModelMention = mentions.size();
     Set<String> vendorsWithModels = new HashSet<>();
     for (int m = 0; m < models.size(); m++) {
       ModelMatch found = models.get(m);
       int start = offset + found.start();
       int end = offset + found.end();
-      VendorSpan written = nearestVendorBefore(vendors, start, found.vendor());
+      int nameStart = offset + namedAt.getOrDefault(found, found.start());
+      VendorSpan written = nearestVendorBefore(vendors, nameStart, found.vendor());
       Optional<Vendor> vendor = catalogue.byCanonical(found.vendor());
       if (vendor.isEmpty()) {
         continue;
@@ -203,7 +208,8 @@ public final class ProseExtractor {
             null, null, true, null, found.productType(), start, end));
         continue;
       }
-      int leadStart = written != null && namesTheModel(flat, written.end(), start) ? companyStart(flat, offset, written.start()) : start;
+      int leadStart = written != null && namesTheModel(flat, written.end(), nameStart)
+          ? companyStart(flat, offset, written.start()) : nameStart;
       Integer quantity = modelQuantity(unitText, leadStart - offset, found.end())
           // A table row read as a line is a unit of its own, whatever sentences OCR's stray marks make of it.
           .or(() -> aloneOnItsLine(models, offset, original, start) ? trailingRowCount(original, end) : Optional.empty())
@@ -222,6 +228,7 @@ public final class ProseExtractor {
     if (hypothetical) {
       return lastVendor;
     }
+    shareCounts(mentions.subList(firstModelMention, mentions.size()), unitText);
     boolean reported = REPORTED.matcher(sentence).find();
     for (VendorSpan span : vendors) {
       if (vendorsWithModels.contains(span.vendor().canonical()) || isInstaller(flat, span.start())) {
@@ -243,6 +250,61 @@ public final class ProseExtractor {
       }
     }
     return lastVendor;
+  }
+
+  /** Words after a product's name up to the bracket holding its code: " bullet cameras (model ". */
+  private static final Pattern NAME_THEN_CODE = Pattern.compile("(?i)[\\w\\s.-]{0,40}?\\(\\s*(?:model(?:\\s+no\\.?)?\\s*:?\\s*)?");
+
+  /**
+   * The models without a product's name or series that its code follows in brackets: "FLEXIDOME IP
+   * 5000i (NDE-5503-AL)", "H5A bullet cameras (model 4.0C-H5A-BO1-IR)" are one item, its code.
+   * {@code namedAt} gets where each such code's name starts, where its count is read. A name a
+   * grammar reads must be of the code's kind (a recorder named before a camera's code is two items).
+   */
+  private static List<ModelMatch> codesForTheirNames(String sentence, List<ModelMatch> models, Map<ModelMatch, Integer> namedAt) {
+    List<ModelMatch> kept = new ArrayList<>(models.size());
+    for (int i = 0; i < models.size(); i++) {
+      ModelMatch name = models.get(i);
+      ModelMatch code = i + 1 < models.size() ? models.get(i + 1) : null;
+      boolean named = code != null && name.vendor().equals(code.vendor()) && !name.isSoftware()
+          && (!name.known() || Objects.equals(name.productType(), code.productType())) && name.end() <= code.start()
+          && NAME_THEN_CODE.matcher(sentence).region(name.end(), code.start()).matches()
+          && sentence.substring(code.end()).stripLeading().startsWith(")");
+      if (named) {
+        namedAt.put(code, namedAt.getOrDefault(name, name.start()));
+      } else {
+        kept.add(name);
+      }
+    }
+    return kept;
+  }
+
+  /**
+   * Counts one phrase gives several models of a unit: "NDE-3503-AL / NDE-3502-AL: 6 and 8
+   * respectively" gives them in order when there are as many counts as models (the first count,
+   * right after the last model, is no count of that model alone); "Axis P3245-LVE and P3248-LVE,
+   * 4 of each" gives each model without a count of its own 4.
+   */
+  private static void shareCounts(List<EquipmentMention> unitMentions, String unitText) {
+    List<Integer> models = new ArrayList<>();
+    for (int i = 0; i < unitMentions.size(); i++) {
+      if (unitMentions.get(i).model() != null && !"vms".equals(unitMentions.get(i).productType())) {
+        models.add(i);
+      }
+    }
+    if (models.size() < 2) {
+      return;
+    }
+    List<Integer> inOrder = QuantityParser.respectively(unitText);
+    if (inOrder.size() == models.size()) {
+      for (int k = 0; k < models.size(); k++) {
+        unitMentions.set(models.get(k), unitMentions.get(models.get(k)).withQuantity(inOrder.get(k)));
+      }
+      return;
+    }
+    List<Integer> uncounted = models.stream().filter(i -> unitMentions.get(i).quantity() == null).toList();
+    Optional<Integer> each = uncounted.size() < 2 ? Optional.empty() : QuantityParser.each(unitText);
+    each.ifPresent(count -> uncounted.forEach(i -> unitMentions.set(i, unitMentions.get(i).withQuantity(count))));
   }
 
   /**
@@ -478,12 +540,12 @@ public final class ProseExtractor {
       "(?i)(?:[ \\t]+(?:fixed|bullet|dome|domes|turret|ptz|box|fisheye|thermal|mini|ip|network|video|cameras?|units?"
           + "|recorders?|nvrs?|dvrs?|encoders?)){1,3}[ \\t]*(?:x|×)[ \\t]*(\\d{1,5})\\b");
 
-  private static final Pattern EXPLICIT_BEFORE = Pattern.compile("(?i)(?:x|×|no\\.?|nos\\.?|units?\\s+of)\\s*$");
-  private static final Pattern MULTIPLIER_AFTER = Pattern.compile("(?i)^[\\s,;:]*\\d{1,6}\\s*(?:x|×|no\\.?)\\s");
+  private static final Pattern EXPLICIT_BEFORE = Pattern.compile("(?i)(?:" + QuantityParser.MULTIPLIER + "|units?\\s+of)\\s*$");
+  private static final Pattern MULTIPLIER_AFTER = Pattern.compile("(?i)^[\\s,;:]*\\d{1,6}\\s*(?:" + QuantityParser.MULTIPLIER + ")\\s");
 
-  private static final Pattern MULTIPLIER_ALONE = Pattern.compile("(?i)\\s*(?:x|×|no\\.?|nos\\.?|units?\\s+of)\\s*");
+  private static final Pattern MULTIPLIER_ALONE = Pattern.compile("(?i)\\s*(?:" + QuantityParser.MULTIPLIER + "|units?\\s+of)\\s*");
   /** Every character {@link #MULTIPLIER_ALONE} can match, in lower case. */
-  private static final String MULTIPLIER_CHARS = "x×nosuitf. \t\u000B\f\r";
+  private static final String MULTIPLIER_CHARS = "x×nosruitf. \t\u000B\f\r";
 
   private static Optional<Integer> explicitBefore(String text, int position) {
     String before = text.substring(Math.max(0, position - 20), position);

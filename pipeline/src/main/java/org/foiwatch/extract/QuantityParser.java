@@ -1,5 +1,7 @@
 package org.foiwatch.extract;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -38,9 +40,11 @@ public final class QuantityParser {
   private static final String APPROX =
       "(?:(?:approximately|approx|about|around|circa|some|roughly|an estimated|estimated|over|almost|nearly)\\s+"
           + "|(?:c|ca|approx)\\.\\s*)?";
+  /** A word that multiplies an item by the count before it: "12 x", "12 no.", "12nr", "2 off". */
+  static final String MULTIPLIER = "x|×|no\\.?|nos\\.?|nr\\.?|off";
   /** What may follow a count without changing its meaning. */
   private static final String UNIT =
-      "(?:\\s*(?:x|×|no\\.?|nos\\.?|units?|cameras?|devices?|recorders?|nvrs?|dvrs?|encoders?|items?|off)\\b)?";
+      "(?:\\s*(?:" + MULTIPLIER + "|units?|cameras?|devices?|recorders?|nvrs?|dvrs?|encoders?|items?)\\b)?";
   /** After a number these words mean it is not a count of units. */
   private static final Pattern NOT_A_COUNT_AFTER = Pattern.compile(
       "^(?:\\s*(?:%|per\\s*cent|percent|mm\\b|mp\\b|megapixel|m\\b|metres|meters|ch\\b|-?channel|-?port|tb\\b|gb\\b|"
@@ -69,20 +73,38 @@ public final class QuantityParser {
       "(?:(?:ptz|speed|fixed|ip|hd|thermal|anpr|dome|bullet|turret|cctv|network|video)\\s+){0,3}"
           + "(?:cameras?|domes?|bullets?|turrets?|recorders?|nvrs?|dvrs?|encoders?|units?|devices?|ptzs?|fisheyes?"
           + "|multi-?sensors?|thermal)\\s*(?::|,(?=\\s*[\\w,.]+\\s+in\\s+total\\b))\\s*";
-  /** A count right after an item: "(nine units)", "x 12", ": 12", "– 12 units", "PTZ cameras: 6", a table gap. */
+  /**
+   * A count right after an item: "(nine units)", "x 12", ": 12", "– 12 units", "PTZ cameras: 6",
+   * "...... 40" (dot leaders, as in a list of contents), a table gap.
+   */
   private static final Pattern AFTER = Pattern.compile(
-      "^[\\s:,()\\-–—]{0,4}(?:x\\s*|×\\s*|qty:?\\s*|quantity:?\\s*|" + KIND_LABEL + ")?" + APPROX + "(" + DIGITS + "|" + WORDS + ")"
+      "^[\\s:,()\\-–—]{0,4}(?:(?:[.·]{2,}|…+)\\s*)?(?:x\\s*|×\\s*|qty:?\\s*|quantity:?\\s*|" + KIND_LABEL + ")?" + APPROX + "(" + DIGITS + "|" + WORDS + ")"
           + "(?:\\s*\\((\\d{1,6})\\))?(\\s*(?:x|×|no\\.?|nos\\.?|units?|cameras?|devices?|recorders?|nvrs?|dvrs?|encoders?|of\\s+these|in\\s+total)\\b)?",
       Pattern.CASE_INSENSITIVE);
-  /** A count right before an item: "12 x ", "12 no. ", "twelve (12) ", "146 ", "30 are made by ", "15 by ". */
+  /**
+   * A count right before an item: "12 x ", "12 no. ", "twelve (12) ", "146 ", "30 are made by ",
+   * "15 by ", "12nr ", "2 off ", and a counted kind naming its model next: "14 cameras (", "2 recorders: ",
+   * "6 cameras (model ", "27 cameras, all ".
+   */
   private static final Pattern BEFORE = Pattern.compile(
       "(?:^|[\\s(:,])" + APPROX + "(" + DIGITS + "|" + WORDS + ")(?:\\s*\\((\\d{1,6})\\))?"
-          + "(\\s*(?:x|×|no\\.?|nos\\.?|units?\\s+of|of"
-          + "|(?:(?:are|were)\\s+)?(?:(?:manufactured|made|supplied|produced)\\s+)?by)\\s*)?\\s*$",
+          + "(\\s*(?:" + MULTIPLIER + "|units?\\s+of|of"
+          + "|(?:(?:are|were)\\s+)?(?:(?:manufactured|made|supplied|produced)\\s+)?by"
+          + "|(?:cameras?|domes?|units?|devices?|recorders?|nvrs?|dvrs?)"
+          + "(?:\\s*[(:]|,?\\s+all(?:\\s+of\\s+them)?(?:\\s+are)?)?\\s*(?:models?\\b\\s*:?)?)\\s*)?\\s*$",
       Pattern.CASE_INSENSITIVE);
 
   /** A count in brackets right before an item: "(14) Hikvision ...". */
   private static final Pattern BRACKETED_BEFORE = Pattern.compile("(?:^|\\s)\\(\\s*(" + DIGITS + ")\\s*\\)\\s*$");
+
+  /** A count shared by each of the items it follows: "4 of each", "(3 each)". */
+  private static final Pattern EACH = Pattern.compile(
+      "(?<![\\w,.])(" + DIGITS + "|" + WORD + ")\\s+(?:of\\s+)?each\\b", Pattern.CASE_INSENSITIVE);
+  /** Counts given in the order of the items they follow: "6 and 8 respectively", "2, 5 and 9 respectively". */
+  private static final Pattern RESPECTIVELY = Pattern.compile(
+      "((?:(?:" + DIGITS + ")\\s*,\\s*)*(?:" + DIGITS + ")\\s*,?\\s*and\\s*(?:" + DIGITS + "))\\s+respectively\\b",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern LISTED_COUNT = Pattern.compile(DIGITS);
 
   /** How far back {@link #before} reads for a count. */
   static final int BEFORE_WINDOW = 60;
@@ -126,7 +148,7 @@ public final class QuantityParser {
     }
     String lead = window.substring(0, matcher.start(1));
     boolean explicit = matcher.group(3) != null || lead.matches(".*[(x×].*") || matcher.group(2) != null
-        || lead.matches("(?is).*[a-z]\\s*:\\s*");
+        || lead.matches("(?is).*(?:[a-z]\\s*:|[.·]{2}|…)\\s*");
     if (explicitOnly && !explicit) {
       return Optional.empty();
     }
@@ -155,6 +177,26 @@ public final class QuantityParser {
       return Optional.empty();
     }
     return plausible(value(matcher.group(1), matcher.group(2)), matcher.group(1));
+  }
+
+  /** The count {@code text} gives each of its items ("4 of each"), if any. */
+  static Optional<Integer> each(String text) {
+    Matcher each = EACH.matcher(text);
+    return each.find() ? plausible(value(each.group(1), null), each.group(1)) : Optional.empty();
+  }
+
+  /** The counts {@code text} gives its items in their order ("6 and 8 respectively"); empty when none. */
+  static List<Integer> respectively(String text) {
+    Matcher respectively = RESPECTIVELY.matcher(text);
+    if (!respectively.find()) {
+      return List.of();
+    }
+    List<Integer> counts = new ArrayList<>();
+    Matcher count = LISTED_COUNT.matcher(respectively.group(1));
+    while (count.find()) {
+      counts.add(Integer.valueOf(count.group().replace(",", "")));
+    }
+    return counts;
   }
 
   private static Optional<Integer> plausible(Integer value, String written) {

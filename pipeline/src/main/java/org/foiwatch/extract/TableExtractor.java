@@ -66,6 +66,7 @@ public final class TableExtractor {
       columns[Column.QUANTITY.ordinal()] = countColumn(text, rows.subList(headerRow + 1, rows.size()), columns);
     }
     boolean register = columns[Column.QUANTITY.ordinal()] < 0;
+    List<Integer> textColumns = textColumns(text.blocks().get(rows.get(headerRow)).cells(), columns);
     Vendor headingVendor = null;
     String headingAsWritten = null;
     for (int r = headerRow + 1; r < rows.size(); r++) {
@@ -103,8 +104,8 @@ public final class TableExtractor {
       if (model.isEmpty() && !modelCell.isEmpty()) {
         model = grammars.find(modelCell, context).stream().findFirst();
       }
-      if (model.isEmpty() && columns[Column.MODEL.ordinal()] < 0 && !vendorCell.isEmpty()) {
-        model = grammars.find(vendorCell, context).stream().findFirst();
+      if (model.isEmpty() && columns[Column.MODEL.ordinal()] < 0) {
+        model = modelInTextCells(cells, textColumns, context);
       }
       if (vendor.isEmpty() && model.isPresent()) {
         vendor = catalogue.byCanonical(model.get().vendor());
@@ -138,6 +139,38 @@ public final class TableExtractor {
           start, end, text.snippet(start, end), register ? Method.REGISTER : Method.TABLE, tableKey));
     }
     return new Result(mentions, totalCameras, true);
+  }
+
+  /**
+   * Where a table without a model column may write its models, in the order they are tried: the
+   * vendor column ("Axis P1455-LE"), then the kind column ("P1455-LE bullet camera" under
+   * "Description") and columns whose header the lexicon does not name ("Item"). Identifier,
+   * date and price columns are not among them.
+   */
+  private static List<Integer> textColumns(List<String> header, int[] columns) {
+    List<Integer> textColumns = new ArrayList<>();
+    for (Column column : List.of(Column.VENDOR, Column.TYPE)) {
+      if (columns[column.ordinal()] >= 0) {
+        textColumns.add(columns[column.ordinal()]);
+      }
+    }
+    for (int c = 0; c < header.size(); c++) {
+      if (!HEADERS.knows(header.get(c)) && !textColumns.contains(c) && c != columns[Column.QUANTITY.ordinal()]) {
+        textColumns.add(c);
+      }
+    }
+    return textColumns;
+  }
+
+  private Optional<ModelMatch> modelInTextCells(List<String> cells, List<Integer> textColumns, String context) {
+    for (int column : textColumns) {
+      String cell = cell(cells, column);
+      Optional<ModelMatch> model = cell.isEmpty() ? Optional.empty() : grammars.find(cell, context).stream().findFirst();
+      if (model.isPresent()) {
+        return model;
+      }
+    }
+    return Optional.empty();
   }
 
   /**

@@ -33,13 +33,23 @@ public final class TableHeaders {
 
   /** The column a header cell names, or null when it names none the reader uses. */
   public Column classify(String cell) {
+    Column column = named(cell);
+    return column == Column.NONE ? null : column;
+  }
+
+  /** True when the lexicon knows {@code cell} as a header, of an equipment column or of none ("Serial", "Date"). */
+  public boolean knows(String cell) {
+    return named(cell) != null;
+  }
+
+  private Column named(String cell) {
     String[] words = words(cell);
     if (words.length == 0) {
       return null;
     }
     for (Phrase phrase : phrases) {
       if (matches(phrase, words)) {
-        return phrase.column() == Column.NONE ? null : phrase.column();
+        return phrase.column();
       }
     }
     return null;

@@ -89,6 +89,8 @@ class DocumentExtractorTest {
         p("1. Axis Communications AB P3248-LVE – 250\n2. Axis Communications AB Q6075-E – 4")));
     assertEquals(List.of("XNO-8080R:1", "PNM-9322VQP:1200"), modelCounts(
         p("• 1 no. Hanwha Vision Co., Ltd. XNO-8080R\n• 1,200 no. Hanwha Vision Co., Ltd. PNM-9322VQP")));
+    assertEquals(List.of("XNV-6083R:40", "DS-7732NI-K4/16P:3", "P1465-LE:1"), modelCounts(
+        p("Schedule:\n40nr Hanwha XNV-6083R\n3 off Hikvision DS-7732NI-K4/16P\n1 Nr. Axis P1465-LE")));
     assertEquals(List.of("NBE-3502-AL:5", "IPC3618SB-ADF40KM-I0:9"), modelCounts(
         p("- 5 x Robert Bosch Ltd NBE-3502-AL\n- 9 x Zhejiang Uniview Technologies IPC3618SB-ADF40KM-I0")));
     assertEquals(List.of("IPC-HDW5849H-ASE-LED:40", "NVR5432-16P-EI:2"), modelCounts(
@@ -126,11 +128,50 @@ class DocumentExtractorTest {
             + "Dahua IPC-HDW2431T-AS-S2 turret cameras: 1,250.")));
     assertEquals(List.of("XNF-8010RV:4", "Q2101-TE:2"), modelCounts(
         p("Hanwha XNF-8010RV fisheye, 4 in total\nAxis Q2101-TE thermal, 2 in total")));
+    assertEquals(List.of("IPC2124LB-SF28KM-G:250", "NVR302-16S:3"), modelCounts(
+        p("Of which:\n  Uniview IPC2124LB-SF28KM-G ........ 250\n  Uniview NVR302-16S … 3")));
     // After a comma, a count belongs to the next item unless it is the total of this one.
     assertEquals(List.of("XNV-8080R:9", "P3265-LVE:40"), modelCounts(
         p("We have nine (9) Hanwha XNV-8080R cameras, forty (40) Axis P3265-LVE cameras.")));
     // A label that names no kind of product gives no count.
     assertEquals(List.of("P3245-LVE:null"), modelCounts(p("Axis P3245-LVE location: 14 High Street.")));
+  }
+
+  @Test
+  void aCountedKindMayNameItsModelAfterIt() {
+    assertEquals(List.of("XND-6080RV:9", "NVR5216-16P-4KS2E:2", "M3086-V:310"), modelCounts(
+        p("Hanwha: 9 cameras (XND-6080RV)\nDahua: 2 recorders: NVR5216-16P-4KS2E\nAxis: 310 cameras (model M3086-V)")));
+    assertEquals(List.of("FD9380-HTV:48"), modelCounts(p("The council operates 48 cameras, all of them Vivotek FD9380-HTV.")));
+  }
+
+  @Test
+  void oneCountForEachOfSeveralModelsOrOneForEachInTurn() {
+    assertEquals(List.of("XNV-6083R:12", "XNO-6080R:12"), modelCounts(
+        p("The depots have Hanwha XNV-6083R and XNO-6080R cameras, twelve of each.")));
+    assertEquals(List.of("IPC-HDW2431T-AS-S2:3", "IPC-HFW2431S-S-S2:3", "SD49225XA-HNR:3"), modelCounts(
+        p("Dahua IPC-HDW2431T-AS-S2, IPC-HFW2431S-S-S2 and SD49225XA-HNR (3 each).")));
+    assertEquals(List.of("P1465-LE:2", "P3245-LVE:15", "Q6135-LE:1100"), modelCounts(
+        p("Axis P1465-LE, P3245-LVE and Q6135-LE: 2, 15 and 1,100 respectively.")));
+    // Counts that do not match the models one for one are given to none.
+    assertEquals(List.of("NDE-3503-AL:null", "NDE-3502-AL:null", "NBE-3502-AL:null"), modelCounts(
+        p("Bosch NDE-3503-AL, NDE-3502-AL and NBE-3502-AL: 6 and 8 respectively.")));
+  }
+
+  @Test
+  void aProductsNameWithItsCodeInBracketsIsOneItemItsCode() {
+    assertEquals(List.of("NDE-3503-AL:40", "NBE-3502-AL:18"), modelCounts(
+        p("Bosch FLEXIDOME IP 3000i (NDE-3503-AL) ... 40\nBosch DINION IP 3000i (NBE-3502-AL) ... 18")));
+    assertEquals(List.of("2.0C-H5A-BO1-IR:75"), modelCounts(
+        p("There are seventy-five Avigilon H5A bullet cameras (model 2.0C-H5A-BO1-IR) on the estate.")));
+  }
+
+  @Test
+  void theLettersOwnReferenceIsNoModel() {
+    // Letters and digits of a reference can take the shape of a product line named in the letter.
+    DocumentExtractor.Extraction extraction = extractor.extract(document(List.of(
+        p("Our ref: NBE 2024/118"), p("We operate 6 Bosch NBE-3502-AL cameras."))));
+    assertEquals("NBE 2024/118", extraction.fields().foiReference());
+    assertEquals(List.of("NBE-3502-AL:6"), extraction.mentions().stream().map(m -> m.model() + ":" + m.quantity()).toList());
   }
 
   @Test
@@ -274,6 +315,16 @@ class DocumentExtractorTest {
     assertTrue(!mentions.get(2).vendorKnown());
     assertNull(mentions.get(2).quantity());
     assertEquals(8, extraction.fields().totalCameras());
+  }
+
+  @Test
+  void aTableWithoutAModelColumnHasItsModelsInItsTextColumns() {
+    assertEquals(List.of("IPC2124LB-SF28KM-G:5", "NBE-3502-AL:30", "XNP-6400RW:2"), modelCounts(
+        row("Kit", "Ref", "Description", "Manufacturer", "Number"),
+        row("Kit", "IPC-001", "IPC2124LB-SF28KM-G 4MP bullet", "Uniview", "5"),
+        row("Kit", "B-7", "Bosch NBE-3502-AL, car park", "Bosch", "30"),
+        row("Kit", "H-9", "Wisenet PTZ", "Hanwha", "1"),
+        row("Kit", "H-10", "Item: XNP-6400RW PTZ", "Hanwha", "2")));
   }
 
   @Test

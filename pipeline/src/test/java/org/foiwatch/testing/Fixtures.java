@@ -140,7 +140,7 @@ public final class Fixtures {
   }
 
   /** Saves with a fixed /ID: PDFBox otherwise writes a time-based one into the trailer. */
-  private static byte[] save(PDDocument document) throws IOException {
+  static byte[] save(PDDocument document) throws IOException {
     COSArray id = new COSArray();
     id.add(new COSString(new byte[16]));
     id.add(new COSString(new byte[16]));

@@ -4,12 +4,16 @@ import static org.foiwatch.testing.Fixtures.attachment;
 import static org.foiwatch.testing.Fixtures.row;
 import static org.foiwatch.testing.Fixtures.table;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.foiwatch.testing.Fixtures.Mail;
 import org.foiwatch.testing.Fixtures.Sheet;
+import org.foiwatch.testing.ScannedLetters.Letter;
 
 /**
  * The sample FOI responses in {@code samples/} and their answers in {@code samples/truth.jsonl}.
@@ -40,7 +44,8 @@ public final class SampleCorpus {
 
   public static List<Sample> samples() {
     return List.of(wexcombePdf(), kelmouthDocx(), ashvaleSummaryXlsx(), northfellRegisterXlsx(),
-        coldharbourEmlWithPdf(), saltmereReplyEml(), brackenfordCsv(), millbrookHtml(), eastholmeTxt());
+        coldharbourEmlWithPdf(), saltmereReplyEml(), brackenfordCsv(), millbrookHtml(), eastholmeTxt(),
+        penhallowScannedPdf(), ravensmoorZip(), tarnsideDoc(), harbridgeEmlWithPdfAndXlsx(), elsworthMsgWithDocx());
   }
 
   /** truth.jsonl: one line per sample, in file-name order of {@link #samples}. */
@@ -52,7 +57,12 @@ public final class SampleCorpus {
     return out.toString();
   }
 
+  /** Arguments: the samples directory (default samples), and where to write the .doc's .docx source, if wanted. */
   public static void main(String[] args) {
+    if (args.length > 1) {
+      Path source = Path.of(args[1]);
+      Fixtures.writeTo(source.toAbsolutePath().getParent(), source.getFileName().toString(), tarnsideWordSource());
+    }
     Path dir = Path.of(args.length > 0 ? args[0] : "samples");
     for (Sample sample : samples()) {
       Fixtures.writeTo(dir.resolve("docs"), sample.name(), sample.bytes());
@@ -279,6 +289,176 @@ public final class SampleCorpus {
         "Yours sincerely,\nFreedom of Information Unit"));
     return new Sample("eastholme-constabulary-refusal.txt", "txt", txt, new Truth(
         "Eastholme Constabulary", "FOI 004512/24", "2024-02-29", "refused", List.of(), null));
+  }
+
+  /** Disclosed as a scanned letter: an image-only PDF (no text layer) that only OCR can read; a ruled table. */
+  private static Sample penhallowScannedPdf() {
+    Letter letter = new Letter(
+        List.of("Penhallow District Council", "Council Offices, Chapel Street, Penhallow PH3 8RT",
+            "Our ref: PDC-FOI-24-0219", "Date: 9 September 2024"),
+        List.of("Dear Mr Ellery,",
+            "Freedom of Information request: CCTV cameras",
+            "The Council holds the information you asked for. The cameras in the Council's car parks and at "
+                + "the Harbour Road depot, and the recorder they use, are listed in the table below.",
+            "Yours sincerely,",
+            "Tomasz Ure, Information Governance Officer"),
+        table(
+            row("Manufacturer", "Model", "Type", "Quantity"),
+            row("Hikvision", "DS-2CD2347G2-LU", "Turret camera", "14"),
+            row("Hikvision", "DS-7608NXI-K2", "Recorder", "1"),
+            row("Axis", "P1455-LE", "Bullet camera", "3")));
+    // A sheet laid a little askew on the glass; 200 dpi keeps the sample small and still reads cleanly.
+    byte[] pdf = ScannedLetters.imageOnlyPdf(List.of(ScannedLetters.scan(letter, 200, 0.4, 219)));
+    return new Sample("penhallow-dc-foi-24-0219-scan.pdf", "pdf-scanned", pdf, new Truth(
+        "Penhallow District Council", "PDC-FOI-24-0219", "2024-09-09", "disclosed", List.of(
+            new Mention("Hikvision", "Hikvision", null, "DS-2CD2347G2-LU", "DS-2CD2347G2-LU", 14, "camera"),
+            new Mention("Hikvision", "Hikvision", null, "DS-7608NXI-K2", "DS-7608NXI-K2", 1, "nvr"),
+            new Mention("Axis", "Axis", null, "P1455-LE", "P1455-LE", 3, "camera")),
+        17));
+  }
+
+  /** Disclosed as a zip, as a portal download: a covering letter (PDF) and the equipment list (XLSX). */
+  private static Sample ravensmoorZip() {
+    byte[] letter = Fixtures.pdf(List.of(
+        "Ravensmoor Metropolitan Borough Council\nTown Hall, Cloth Market, Ravensmoor RM1 2EW\nTel: 0113 496 0587",
+        "Our ref: RMBC/FOI/2024/1432\nDate: 2 October 2024",
+        "Dear Ms Adeyemi,",
+        "Freedom of Information Act 2000 – CCTV equipment",
+        "The Council holds the information you requested. The make, model and number of the cameras and "
+            + "recorders in the Council's town centre system are listed in the spreadsheet enclosed with this letter.",
+        ICO_BOILERPLATE,
+        "Yours sincerely,\nInformation Rights Team"), null, List.of());
+    byte[] equipment = Fixtures.xlsx(List.of(
+        new Sheet("CCTV equipment", "RMBC/FOI/2024/1432 – town centre CCTV equipment", table(
+            row("Manufacturer", "Model", "Description", "Quantity"),
+            row("Hanwha", "QNV-6012R", "Vandal-resistant dome camera", "10"),
+            row("Bosch", "NBE-6502-AL", "Bullet camera", "4"),
+            row("Hanwha", "XRN-1610S", "Network video recorder", "1")))));
+    byte[] zip = Fixtures.zip(List.of(
+        attachment("RMBC-FOI-2024-1432-letter.pdf", letter),
+        attachment("RMBC-FOI-2024-1432-cctv-equipment.xlsx", equipment)));
+    return new Sample("ravensmoor-mbc-foi-2024-1432.zip", "zip", zip, new Truth(
+        "Ravensmoor Metropolitan Borough Council", "RMBC/FOI/2024/1432", "2024-10-02", "disclosed", List.of(
+            new Mention("Hanwha Vision", "Hanwha", null, "QNV-6012R", "QNV-6012R", 10, "camera"),
+            new Mention("Bosch", "Bosch", null, "NBE-6502-AL", "NBE-6502-AL", 4, "camera"),
+            new Mention("Hanwha Vision", "Hanwha", null, "XRN-1610S", "XRN-1610S", 1, "nvr")),
+        14));
+  }
+
+  /** Partial, in Word 97 (.doc): a table of makes and models, the locations withheld under s.31. */
+  private static Sample tarnsideDoc() {
+    return new Sample(TARNSIDE_DOC, "doc", resource(TARNSIDE_DOC), new Truth(
+        "Tarnside Borough Council", "TBC/IG/0457", "2024-08-28", "partial", List.of(
+            new Mention("Dahua", "Dahua", null, "IPC-HDW5442TM-AS", "IPC-HDW5442TM-AS", 9, "camera"),
+            new Mention("Uniview", "Uniview", null, "IPC2124LB-SF28KM-G", "IPC2124LB-SF28KM-G", 5, "camera"),
+            new Mention("Dahua", "Dahua", null, "NVR5232-EI", "NVR5232-EI", 1, "nvr")),
+        14));
+  }
+
+  private static final String TARNSIDE_DOC = "tarnside-bc-foi-0457.doc";
+
+  /**
+   * The letter of {@link #tarnsideDoc} as .docx. Java has no writer for Word 97 files, so the
+   * .doc in the test resources was made from this once with LibreOffice
+   * ({@code soffice --headless --convert-to doc}); SampleCorpusTest checks both read the same.
+   */
+  static byte[] tarnsideWordSource() {
+    return Fixtures.docx(List.of(
+        "Tarnside Borough Council",
+        "Information Governance, The Guildhall, Fell Street, Tarnside TS6 4JW",
+        "Our reference: TBC/IG/0457",
+        "28 August 2024",
+        "Dear Mr Quayle,",
+        "You asked for the make, model and number of the CCTV cameras the Council operates. The Council holds "
+            + "this information and it is given in the table below.",
+        "The Council has withheld the location of each camera under section 31(1)(a) of the Freedom of "
+            + "Information Act 2000 (law enforcement): a map of where cameras are, and are not, would help those "
+            + "planning crime. The public interest favours withholding the locations."), table(
+        row("Manufacturer", "Model", "Type", "Number"),
+        row("Dahua", "IPC-HDW5442TM-AS", "Eyeball camera", "9"),
+        row("Uniview", "IPC2124LB-SF28KM-G", "Bullet camera", "5"),
+        row("Dahua", "NVR5232-EI", "Network video recorder", "1")), List.of(
+        ICO_BOILERPLATE, "Yours sincerely,", "Information Governance Team"));
+  }
+
+  /** Disclosed by e-mail: the reply letter as a PDF and a camera register as an XLSX, both attached. */
+  private static Sample harbridgeEmlWithPdfAndXlsx() {
+    byte[] letter = Fixtures.pdf(List.of(
+        "Harbridge Hospitals NHS Foundation Trust\nHarbridge General Hospital, Mill Lane, Harbridge HB4 6QS",
+        "Our ref: HHFT-FOI-24-388\nDate: 17 September 2024",
+        "Dear Mr Whitlock,",
+        "Freedom of Information request – CCTV",
+        "The Trust holds the information you asked for. A list of the CCTV cameras and the recorder at "
+            + "Harbridge General Hospital is attached as a spreadsheet, one row per camera.",
+        ICO_BOILERPLATE,
+        "Yours sincerely,\nInformation Governance Manager"), null, List.of());
+    List<List<String>> register = new ArrayList<>();
+    register.add(row("Camera ID", "Location", "Manufacturer", "Model"));
+    String[] locations = {"Main entrance", "Main entrance", "Emergency department", "Emergency department",
+        "Pharmacy", "Car park A", "Car park A", "Car park B"};
+    for (int i = 0; i < locations.length; i++) {
+      register.add(row(String.format("HGH-%02d", i + 1), locations[i], "Avigilon", "4.0C-H5A-DO1-IR"));
+    }
+    for (int i = 0; i < 6; i++) {
+      register.add(row(String.format("HGH-%02d", i + 9), "Ward corridor " + (i + 1), "i-PRO", "WV-X6533LN"));
+    }
+    byte[] xlsx = Fixtures.xlsx(List.of(
+        new Sheet("Cameras", "Harbridge General Hospital – CCTV cameras", register),
+        new Sheet("Recorders", null, table(
+            row("Manufacturer", "Model", "Quantity"),
+            row("Avigilon", "HD-NVR4-PRM-32TB", "1")))));
+    Mail mail = new Mail("Information Governance <foi@harbridge-hospitals.nhs.uk>", "o.whitlock@example.com",
+        "HHFT-FOI-24-388 – your request about CCTV", "Tue, 17 Sep 2024 11:26:40 +0100", "<hhft-foi-24-388@harbridge-hospitals.nhs.uk>");
+    byte[] eml = Fixtures.emlWithAttachments(mail,
+        "Dear Mr Whitlock,\n\nPlease find attached our response to your Freedom of Information request and the "
+            + "list of cameras.\n\nKind regards,\nInformation Governance\nHarbridge Hospitals NHS Foundation Trust",
+        List.of(attachment("HHFT-FOI-24-388-response.pdf", letter), attachment("HHFT-FOI-24-388-cameras.xlsx", xlsx)));
+    return new Sample("harbridge-hospitals-foi-24-388.eml", "eml", eml, new Truth(
+        "Harbridge Hospitals NHS Foundation Trust", "HHFT-FOI-24-388", "2024-09-17", "disclosed", List.of(
+            new Mention("Avigilon", "Avigilon", null, "4.0C-H5A-DO1-IR", "4.0C-H5A-DO1-IR", 8, "camera"),
+            new Mention("i-PRO", "i-PRO", null, "WV-X6533LN", "WV-X6533LN", 6, "camera"),
+            new Mention("Avigilon", "Avigilon", null, "HD-NVR4-PRM-32TB", "HD-NVR4-PRM-32TB", 1, "nvr")),
+        14));
+  }
+
+  /** Disclosed by Outlook (.msg, as a requester saves it): the reply letter attached as a Word file. */
+  private static Sample elsworthMsgWithDocx() {
+    byte[] letter = Fixtures.docx(List.of(
+        "Elsworth Town Council",
+        "Town Clerk's Office, 3 Abbey Walk, Elsworth EW2 5NP",
+        "Our ref: ETC/FOI/24/12",
+        "14 November 2024",
+        "Dear Ms Pryce,",
+        "Thank you for your request under the Freedom of Information Act 2000. The Town Council holds the "
+            + "information you asked for: the CCTV cameras in the market place and the recreation ground, and "
+            + "their recorder, are listed below."), table(
+        row("Make", "Model", "Quantity"),
+        row("Hikvision", "DS-2CD2T86G2-4I", "4"),
+        row("Hikvision", "DS-7616NI-I2/16P", "1")), List.of(
+        "Yours sincerely,", "Helen Marsh, Town Clerk"));
+    Mail mail = new Mail("Elsworth Town Council <clerk@elsworth-tc.gov.uk>", "Rhian Pryce <r.pryce@example.org>",
+        "Your FOI request ETC/FOI/24/12 – CCTV", "Thu, 14 Nov 2024 16:05:12 +0000", "<etc-foi-24-12@elsworth-tc.gov.uk>");
+    byte[] msg = OutlookMessages.msg(mail,
+        "Dear Ms Pryce,\n\nPlease find attached the Town Council's response to your request.\n\n"
+            + "Kind regards,\nHelen Marsh\nTown Clerk, Elsworth Town Council",
+        List.of(attachment("ETC-FOI-24-12-response.docx", letter)));
+    return new Sample("elsworth-tc-foi-24-12.msg", "msg", msg, new Truth(
+        "Elsworth Town Council", "ETC/FOI/24/12", "2024-11-14", "disclosed", List.of(
+            new Mention("Hikvision", "Hikvision", null, "DS-2CD2T86G2-4I", "DS-2CD2T86G2-4I", 4, "camera"),
+            new Mention("Hikvision", "Hikvision", null, "DS-7616NI-I2/16P", "DS-7616NI-I2/16P", 1, "nvr")),
+        4));
+  }
+
+  /** A file committed next to this class (test resources): a sample no Java library can write. */
+  private static byte[] resource(String name) {
+    try (InputStream in = SampleCorpus.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException(name + " is missing from the test resources (see tarnsideWordSource)");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   // ---------------------------------------------------------------- JSON

@@ -24,7 +24,8 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 /**
  * Letters as a scanner returns them: printed text drawn with Java2D on an A4 page, turned a
  * little and speckled, at a scanner's resolution; written as PNG, TIFF or an image-only PDF
- * (JPEG pages, no text layer). Deterministic: the same letter and seed give the same pixels.
+ * (JPEG pages, no text layer). Deterministic: the same letter and seed give the same pixels
+ * and the same PDF bytes.
  */
 public final class ScannedLetters {
 
@@ -183,9 +184,7 @@ public final class ScannedLetters {
           content.drawImage(image, 0, 0, PDRectangle.A4.getWidth(), PDRectangle.A4.getHeight());
         }
       }
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      document.save(out);
-      return out.toByteArray();
+      return Fixtures.save(document);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
