@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * What a response says about itself: who answered, under which reference and when, the
  * exemptions cited, whether it replaces an earlier reply ({@code revision}), and the signals its outcome is decided from once its equipment is known
- * ({@link OutcomeExtractor#outcome}).
+ * ({@link FoiFieldExtractor#outcome}).
  */
 public record DocumentFields(
     String authority,

@@ -10,7 +10,7 @@ import org.foiwatch.digest.Sha256;
 import org.foiwatch.extract.DocumentFields;
 import org.foiwatch.extract.EquipmentMention;
 import org.foiwatch.extract.ExtractMentions.ExtractedDocument;
-import org.foiwatch.extract.OutcomeExtractor;
+import org.foiwatch.extract.FoiFieldExtractor;
 import org.foiwatch.ingest.ParsedDocument;
 import org.foiwatch.normalise.AuthorityRegister;
 import org.foiwatch.normalise.VendorCatalogue;
@@ -109,7 +109,7 @@ public final class RecordBuilder {
         .setWdtkId(registered == null ? null : registered.wdtkId())
         .setFoiReference(fields.foiReference())
         .setResponseDate(fields.responseDate())
-        .setOutcome(OutcomeExtractor.outcome(fields.outcomeSignals(), hasEquipment))
+        .setOutcome(FoiFieldExtractor.outcome(fields.outcomeSignals(), hasEquipment))
         .setExemptions(fields.exemptions())
         .setRevision(fields.revision())
         .setOcr(document.ocr().status().label()).setOcrPages(document.ocr().pages())

@@ -73,31 +73,31 @@ class FoiFieldExtractorTest {
     Set<String> refused = fields("Ashcombe District Council",
         "The Council holds this information. However, we have decided to withhold it in full under section 31(1)(a).")
         .outcomeSignals();
-    assertEquals("refused", OutcomeExtractor.outcome(refused, false));
+    assertEquals("refused", FoiFieldExtractor.outcome(refused, false));
     Set<String> partial = fields("Ashcombe District Council",
         "We withhold the camera locations under section 31(1)(a); the makes and models are listed below.")
         .outcomeSignals();
-    assertEquals("partial", OutcomeExtractor.outcome(partial, true));
+    assertEquals("partial", FoiFieldExtractor.outcome(partial, true));
   }
 
   @Test
   void outcomesFromTheAnswerNotTheBoilerplate() {
     Set<String> refused = fields("Ashcombe District Council",
         "The Council can neither confirm nor deny whether it holds this information (section 24(2)).").outcomeSignals();
-    assertEquals("refused", OutcomeExtractor.outcome(refused, false));
+    assertEquals("refused", FoiFieldExtractor.outcome(refused, false));
     Set<String> refusedThirdPerson = fields("Ashcombe District Council",
         "The Council neither confirms nor denies whether it holds the information you have requested.").outcomeSignals();
-    assertEquals("refused", OutcomeExtractor.outcome(refusedThirdPerson, false));
+    assertEquals("refused", FoiFieldExtractor.outcome(refusedThirdPerson, false));
     Set<String> notHeld = fields("Ashcombe District Council",
         "The Council does not hold the information you requested.",
         "If you are dissatisfied you may ask for an internal review; the information is exempt from charge.").outcomeSignals();
-    assertEquals("not_held", OutcomeExtractor.outcome(notHeld, false));
+    assertEquals("not_held", FoiFieldExtractor.outcome(notHeld, false));
     Set<String> partial = fields("Ashcombe District Council",
         "Camera locations are withheld as exempt under section 31(1)(a).").outcomeSignals();
-    assertEquals("partial", OutcomeExtractor.outcome(partial, true));
+    assertEquals("partial", FoiFieldExtractor.outcome(partial, true));
     Set<String> disclosed = fields("Ashcombe District Council",
         "The Council does not use any Hikvision or Dahua equipment.").outcomeSignals();
-    assertEquals("disclosed", OutcomeExtractor.outcome(disclosed, false));
+    assertEquals("disclosed", FoiFieldExtractor.outcome(disclosed, false));
   }
 
   @Test
@@ -110,7 +110,7 @@ class FoiFieldExtractorTest {
     String[] withLetterhead = new String[paragraphs.length + 1];
     withLetterhead[0] = "Brockley Fen District Council";
     System.arraycopy(paragraphs, 0, withLetterhead, 1, paragraphs.length);
-    return OutcomeExtractor.outcome(fields(withLetterhead).outcomeSignals(), hasEquipment);
+    return FoiFieldExtractor.outcome(fields(withLetterhead).outcomeSignals(), hasEquipment);
   }
 
   @Test
