@@ -38,12 +38,12 @@ import org.foiwatch.records.SourcePaths;
 import org.foiwatch.records.SplitRecords;
 import org.foiwatch.records.SummarizeAuthorities;
 import org.foiwatch.records.SummaryRecord;
-import org.foiwatch.sinks.HtmlReport;
+import org.foiwatch.report.HtmlReport;
+import org.foiwatch.report.RunSummary;
 import org.foiwatch.sinks.RecordFormat;
 import org.foiwatch.sinks.RecordStore;
 import org.foiwatch.sinks.RunManifest;
 import org.foiwatch.sinks.RunOutput;
-import org.foiwatch.sinks.RunSummary;
 import org.foiwatch.sinks.WriteOutputs;
 
 /**
@@ -82,7 +82,7 @@ public final class FoiPipeline {
     try {
       options = PipelineOptionsFactory.fromArgs(args).withValidation().as(FoiOptions.class);
     } catch (IllegalArgumentException e) {
-      TERMINAL.println("foiwatch: " + firstLine(e.getMessage()) + " (see --help)");
+      TERMINAL.println("foiwatch: " + firstLine(argumentProblem(e)) + " (see --help)");
       System.exit(USAGE_ERROR);
       return;
     }
@@ -130,6 +130,20 @@ public final class FoiPipeline {
     }, "foiwatch-exit-watchdog");
     watchdog.setDaemon(true);
     watchdog.start();
+  }
+
+  /**
+   * What is wrong with the arguments: an option's own check (a format, an OCR mode) throws under
+   * Beam's and Jackson's wrapping, so the innermost IllegalArgumentException says it best.
+   */
+  static String argumentProblem(IllegalArgumentException failure) {
+    Throwable innermost = failure;
+    for (Throwable cause = failure.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+      if (cause instanceof IllegalArgumentException) {
+        innermost = cause;
+      }
+    }
+    return innermost.getMessage();
   }
 
   /** The innermost cause in plain words, with its kind: what went wrong, not where. */
@@ -233,11 +247,6 @@ public final class FoiPipeline {
       throw new InputException("no input files match --input=" + options.getInput() + " (looked for "
           + InputFiles.absolute(options.getInput()) + ")");
     }
-    try {
-      RecordFormat.parse(options.getFormats());
-    } catch (IllegalArgumentException e) {
-      throw new InputException(e.getMessage());
-    }
     inputConfinement(options); // a wrong --followSymlinks stops here, before --output is touched
     SourcePaths paths = sourcePaths(options);
     if (options.getRecordsPerShard() < 1) {
@@ -266,10 +275,10 @@ public final class FoiPipeline {
       throw new UncheckedIOException("cannot read the previous run's records in --output=" + options.getOutput(), e);
     }
     if (parsesInThisJvm(options) && !plan.toParse().isEmpty()) {
-      TikaDocumentParser.startForkedParsers(parserLimits(options), ocrSettings(options));
+      TikaDocumentParser.startForkedParsers(ParserLimits.from(options), OcrSettings.from(options));
     }
     Pipeline pipeline = build(options, plan, output.staging());
-    if (ocrSettings(options).mode() != OcrSettings.Mode.NEVER && !OcrSettings.tesseractAvailable()) {
+    if (OcrSettings.from(options).mode() != OcrSettings.Mode.NEVER && !OcrSettings.tesseractAvailable()) {
       out.println("foiwatch: WARNING: tesseract is not installed; scanned pages and images are not read"
           + " (their documents say ocr: unavailable). scripts/run.sh installs it where it can.");
     }
@@ -327,11 +336,11 @@ public final class FoiPipeline {
    * the records, and the store of them the next run reuses, into {@code runDirectory}.
    */
   static Pipeline build(FoiOptions options, ReusePlan plan, String runDirectory) {
-    ParserLimits limits = parserLimits(options);
+    ParserLimits limits = ParserLimits.from(options);
     Pipeline pipeline = Pipeline.create(options);
     PCollection<KV<String, List<ParsedDocument>>> parsed = pipeline
         .apply("MatchInputs", new MatchInputs(plan.toParse(), isDirectRunner(options)))
-        .apply("ParseDocuments", new ParseDocuments(limits, ocrSettings(options), inputConfinement(options)));
+        .apply("ParseDocuments", new ParseDocuments(limits, OcrSettings.from(options), inputConfinement(options)));
     PCollection<KV<String, RecordBuilder.Records>> perInputFile = parsed
         .apply("CountParsedFiles", ParDo.of(new Progress.CountParsedFiles()))
         .setCoder(parsed.getCoder())
@@ -347,16 +356,9 @@ public final class FoiPipeline {
     PCollection<SummaryRecord> summary = records.get(SplitRecords.FILE_SUMMARIES)
         .apply("SummarizeAuthorities", new SummarizeAuthorities(runDirectory));
     records.and(SummarizeAuthorities.SUMMARY, summary)
-        .apply("WriteOutputs", new WriteOutputs(runDirectory, RecordFormat.parse(options.getFormats()),
+        .apply("WriteOutputs", new WriteOutputs(runDirectory, RecordFormat.written(options.getFormats()),
             options.getRecordsPerShard()));
     return pipeline;
-  }
-
-  private static ParserLimits parserLimits(FoiOptions options) {
-    return new ParserLimits(options.getMaxFileBytes(), options.getMaxCharsPerDocument(),
-        options.getMaxAttachments(), options.getMaxAttachmentDepth(), options.getMaxRowsPerSheet(),
-        options.getMaxCompressionRatio(), options.getParseTimeoutSeconds(), options.getParseMemoryMb(),
-        options.getPdfMaxMainMemoryBytes(), options.getIsolateParsing());
   }
 
   /** The DirectRunner and embedded Flink parse in this JVM's workers; a Flink cluster does not. */
@@ -376,14 +378,6 @@ public final class FoiPipeline {
   private static SourcePaths sourcePaths(FoiOptions options) {
     try {
       return SourcePaths.of(options.getSourcePaths(), InputFiles.sourceRoot(options.getInput()));
-    } catch (IllegalArgumentException e) {
-      throw new InputException(e.getMessage());
-    }
-  }
-
-  private static OcrSettings ocrSettings(FoiOptions options) {
-    try {
-      return new OcrSettings(OcrSettings.Mode.parse(options.getOcr()), options.getOcrCacheDir());
     } catch (IllegalArgumentException e) {
       throw new InputException(e.getMessage());
     }

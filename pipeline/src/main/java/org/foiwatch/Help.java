@@ -43,8 +43,7 @@ final class Help {
     out.println("       the current directory; the defaults run samples/docs into out/)");
     out.println();
     out.println("foiwatch options:");
-    Arrays.stream(FoiOptions.class.getDeclaredMethods()).filter(m -> m.isAnnotationPresent(Description.class))
-        .sorted(Comparator.comparing(Help::optionName)).forEach(m -> describe(m, out));
+    RunSettings.foiwatchGetters().stream().sorted(Comparator.comparing(Help::optionName)).forEach(m -> describe(m, out));
     out.println();
     out.println("Runner options (DirectRunner, the default; FlinkRunner, embedded or on a cluster with --flinkMaster):");
     for (Option option : RUNNER_OPTIONS) {
@@ -84,9 +83,15 @@ final class Help {
   /** The value of the getter's {@code @Default.X} annotation, or null when it has none. */
   private static String defaultValue(Method getter) {
     for (Annotation annotation : getter.getAnnotations()) {
-      // An InstanceFactory default is computed at run time: nothing to show.
-      if (annotation.annotationType().getEnclosingClass() == Default.class
-          && annotation.annotationType() != Default.InstanceFactory.class) {
+      if (annotation instanceof Default.InstanceFactory factory) {
+        // foiwatch's factories give a fixed value (a list); a runner's computes its own from the machine.
+        return getter.getDeclaringClass().getPackageName().startsWith(FoiOptions.class.getPackageName())
+            ? RunSettings.text(fixedDefault(factory)) : null;
+      }
+      if (annotation instanceof Default.Enum constant && getter.getReturnType().isEnum()) {
+        return enumConstant(getter.getReturnType(), constant.value()).toString(); // as the command line spells it
+      }
+      if (annotation.annotationType().getEnclosingClass() == Default.class) {
         try {
           Object value = annotation.annotationType().getMethod("value").invoke(annotation);
           return value instanceof Class<?> type ? type.getSimpleName() : String.valueOf(value);
@@ -96,5 +101,18 @@ final class Help {
       }
     }
     return null;
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static Enum<?> enumConstant(Class<?> type, String name) {
+    return Enum.valueOf((Class) type, name);
+  }
+
+  private static Object fixedDefault(Default.InstanceFactory factory) {
+    try {
+      return factory.value().getDeclaredConstructor().newInstance().create(PipelineOptionsFactory.create());
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("default of " + factory.value().getName() + " cannot be made", e);
+    }
   }
 }

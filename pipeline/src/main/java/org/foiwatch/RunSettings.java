@@ -2,11 +2,14 @@ package org.foiwatch;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.foiwatch.ingest.TikaDocumentParser;
+import java.util.stream.Collectors;
+import org.apache.beam.sdk.options.Description;
+import org.foiwatch.digest.Sha256;
 import org.foiwatch.sinks.RunManifest;
 
 /**
@@ -44,21 +47,33 @@ final class RunSettings {
         shaping.append(name).append('=').append(value).append('\n');
       }
     });
-    return TikaDocumentParser.sha256(shaping.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+    return Sha256.hex(shaping.toString()).substring(0, 16);
   }
 
-  /** The options {@link FoiOptions} declares, read through their getters. */
+  /** The getters of foiwatch's own options: those {@link FoiOptions} declares and those of the groups it extends. */
+  static List<Method> foiwatchGetters() {
+    return Arrays.stream(FoiOptions.class.getMethods())
+        .filter(getter -> getter.isAnnotationPresent(Description.class)
+            && getter.getDeclaringClass().getPackageName().startsWith(FoiOptions.class.getPackageName()))
+        .toList();
+  }
+
+  /** An option's value as the command line spells it (a list comma-separated). */
+  static String text(Object value) {
+    return value instanceof List<?> values
+        ? values.stream().map(String::valueOf).collect(Collectors.joining(","))
+        : String.valueOf(value);
+  }
+
+  /** foiwatch's options, read through their getters. */
   private static Map<String, String> foiwatchOptions(FoiOptions options) {
     Map<String, String> values = new TreeMap<>();
-    for (Method getter : FoiOptions.class.getDeclaredMethods()) {
-      String name = getter.getName();
-      if (getter.getParameterCount() == 0 && (name.startsWith("get") || name.startsWith("is"))) {
-        String property = name.substring(name.startsWith("get") ? 3 : 2);
-        try {
-          values.put(Character.toLowerCase(property.charAt(0)) + property.substring(1), String.valueOf(getter.invoke(options)));
-        } catch (IllegalAccessException | InvocationTargetException e) {
-          throw new IllegalStateException("option " + property + " cannot be read", e);
-        }
+    for (Method getter : foiwatchGetters()) {
+      String property = getter.getName().replaceFirst("^(get|is)", "");
+      try {
+        values.put(Character.toLowerCase(property.charAt(0)) + property.substring(1), text(getter.invoke(options)));
+      } catch (IllegalAccessException | InvocationTargetException e) {
+        throw new IllegalStateException("option " + property + " cannot be read", e);
       }
     }
     return values;

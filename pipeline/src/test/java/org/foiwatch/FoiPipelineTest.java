@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.foiwatch.sinks.RecordFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,7 +66,7 @@ class FoiPipelineTest {
     Files.writeString(input.resolve("b.csv"), "Make,Model,Quantity\nDahua,IPC-HFW2431S-S-S2,7\n");
     for (Path out : List.of(output, secondOutput)) {
       FoiOptions options = options(input, out);
-      options.setFormats("jsonl,csv,avro,parquet");
+      options.setFormats(List.of(RecordFormat.values()));
       FoiPipeline.run(options, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     }
     List<String> files;

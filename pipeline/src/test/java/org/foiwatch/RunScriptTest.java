@@ -74,4 +74,17 @@ class RunScriptTest {
         run.stderr().get(0));
     assertTrue(Files.notExists(cwd.resolve("results")), "nothing written for a run that did not start");
   }
+
+  @Test
+  void aFormatOrOcrModeBeamCannotParseIsOneLineNamingTheOption() throws Exception {
+    Result format = runScript("--formats=jsonl,xml", "--output=results");
+    Result ocr = runScript("--ocr=sometimes", "--output=results");
+
+    assertEquals(FoiPipeline.USAGE_ERROR, format.status(), format.stdout());
+    assertEquals(List.of("foiwatch: unknown format 'xml' in --formats (use jsonl, csv, avro, parquet) (see --help)"),
+        format.stderr());
+    assertEquals(FoiPipeline.USAGE_ERROR, ocr.status(), ocr.stdout());
+    assertEquals(List.of("foiwatch: --ocr must be auto, always or never, not 'sometimes' (see --help)"), ocr.stderr());
+    assertTrue(Files.notExists(cwd.resolve("results")), "nothing written for a run that did not start");
+  }
 }

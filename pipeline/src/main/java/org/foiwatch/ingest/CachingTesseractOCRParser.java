@@ -11,8 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -27,6 +25,7 @@ import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.ocr.TesseractOCRConfig;
 import org.apache.tika.parser.ocr.TesseractOCRParser;
 import org.apache.tika.sax.XHTMLContentHandler;
+import org.foiwatch.digest.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xml.sax.Attributes;
@@ -194,7 +193,7 @@ public class CachingTesseractOCRParser extends TesseractOCRParser {
     if (cacheDirectory.isEmpty()) {
       return null;
     }
-    MessageDigest digest = sha256();
+    MessageDigest digest = Sha256.newDigest();
     digest.update(image);
     // Whatever changes Tesseract's output is part of the key.
     Map<String, String> settings = new TreeMap<>(config.getOtherTesseractConfig());
@@ -205,7 +204,7 @@ public class CachingTesseractOCRParser extends TesseractOCRParser {
     settings.put("preprocess", config.isEnableImagePreprocessing() + "/" + config.isApplyRotation());
     settings.put("rules", "erased");
     digest.update(settings.toString().getBytes(StandardCharsets.UTF_8));
-    String key = HexFormat.of().formatHex(digest.digest());
+    String key = Sha256.hex(digest);
     return Paths.get(cacheDirectory, key.substring(0, 2), key + ".txt");
   }
 
@@ -251,14 +250,6 @@ public class CachingTesseractOCRParser extends TesseractOCRParser {
     xhtml.characters(text);
     xhtml.endElement("div");
     xhtml.endDocument();
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JVM", e);
-    }
   }
 
   /**

@@ -2,15 +2,20 @@ package org.foiwatch.ingest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.tika.exception.TikaConfigException;
 import org.apache.tika.pipes.PipesConfig;
 import org.apache.tika.pipes.PipesParser;
+import org.apache.tika.pipes.PipesServer;
 
 /**
  * The tika-pipes parsers of this JVM, one per configuration, shared by every {@link
@@ -69,6 +74,38 @@ public final class ForkedParsers {
 
   private static String shellQuoted(String text) {
     return "'" + text.replace("'", "'\\''") + "'";
+  }
+
+  /**
+   * The forked JVM's heap, headless AWT, JIT mode, silent logging, and class path: the jar this class came
+   * from when that jar also holds Tika (the shaded jar), as on a Flink TaskManager whose own class
+   * path lacks our code; else the parent's class path (tests, scripts/run.sh, and integration
+   * tests, which load our classes from the thin jar beside the dependency jars).
+   */
+  static List<String> jvmArgs(ParserLimits limits) {
+    String classPath = System.getProperty("java.class.path");
+    Path codeSource = codeSource(ForkedParsers.class);
+    if (codeSource != null && Files.isRegularFile(codeSource) && codeSource.equals(codeSource(PipesServer.class))) {
+      classPath = codeSource.toString();
+    }
+    List<String> args = new ArrayList<>(List.of("-Xmx" + limits.parseMemoryMb() + "m", "-Djava.awt.headless=true",
+        "-XX:+UseSerialGC"));
+    // The parser JVMs compile as their parent was told to (scripts/run.sh: C1 only, see there).
+    ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(arg -> arg.startsWith("-XX:TieredStopAtLevel=") || arg.equals("-XX:-TieredCompilation"))
+        .forEach(args::add);
+    // Parser warnings stay out of the terminal: each failure is already on its document record.
+    args.addAll(List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=off", "-cp", classPath));
+    return args;
+  }
+
+  /** The jar or directory a class was loaded from, or null when that cannot be known. */
+  private static Path codeSource(Class<?> type) {
+    try {
+      return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (URISyntaxException | SecurityException | NullPointerException e) {
+      return null;
+    }
   }
 
   static Pool forConfig(String configXml) {

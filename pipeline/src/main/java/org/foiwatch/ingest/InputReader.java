@@ -9,9 +9,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.apache.beam.sdk.io.FileSystems;
+import org.foiwatch.digest.Sha256;
 
 /**
  * Opens an input entry the one way foiwatch reads it: a local entry only when its {@link
@@ -66,15 +65,13 @@ public final class InputReader {
       if (opened.stream() == null) {
         return null;
       }
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      MessageDigest digest = Sha256.newDigest();
       try (InputStream in = new DigestInputStream(opened.stream(), digest)) {
         in.transferTo(java.io.OutputStream.nullOutputStream());
       }
-      return HexFormat.of().formatHex(digest.digest());
+      return Sha256.hex(digest);
     } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
       return null;
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JVM", e);
     }
   }
 }

@@ -1,5 +1,7 @@
 package org.foiwatch.ingest;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.io.Serializable;
 import java.util.Locale;
 import org.apache.tika.exception.TikaConfigException;
@@ -17,13 +19,27 @@ public record OcrSettings(Mode mode, String cacheDirectory) implements Serializa
   public enum Mode {
     AUTO, ALWAYS, NEVER;
 
-    public static Mode parse(String value) {
+    /** A mode as {@code --ocr} takes it, in any case. */
+    @JsonCreator
+    public static Mode named(String value) {
       try {
         return valueOf(value.strip().toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("--ocr must be auto, always or never, not '" + value + "'");
       }
     }
+
+    /** The mode as {@code --ocr}, {@code --help} and run.json spell it. */
+    @JsonValue
+    @Override
+    public String toString() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /** The settings {@code --ocr} and {@code --ocrCacheDir} ask for. */
+  public static OcrSettings from(OcrOptions options) {
+    return new OcrSettings(options.getOcr(), options.getOcrCacheDir());
   }
 
   public static OcrSettings never() {

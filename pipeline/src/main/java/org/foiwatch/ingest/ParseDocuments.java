@@ -8,31 +8,21 @@ import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionList;
-import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.TupleTag;
-import org.apache.beam.sdk.values.TupleTagList;
 
 /**
  * Reads every listed input entry that its {@link InputConfinement} lets through (the others get
  * a {@code skipped} document) and parses it with Tika into documents: the file itself and each
  * attachment, as one element per input file (keyed by it), so that everything downstream runs
- * per file without regrouping. Files whose own document failed go to the {@link #FAILED} output with
- * their failure document (the dead letter, as data); both outputs are available to the caller,
- * and {@link #expand} returns them flattened.
+ * per file without regrouping. A file that cannot be parsed stays in the one output with its
+ * failure document, whose status says why: its record is written like any other, so no second
+ * output is needed to keep it (counted as {@code input_files_failed}).
  */
 public final class ParseDocuments
     extends PTransform<PCollection<KV<String, Long>>, PCollection<KV<String, List<ParsedDocument>>>> {
-
-  /** Input files that parsed (some attachments may have failed), with all their documents. */
-  public static final TupleTag<KV<String, List<ParsedDocument>>> PARSED = new TupleTag<>() {};
-  /** Input files that could not be parsed, with their failure document. */
-  public static final TupleTag<KV<String, List<ParsedDocument>>> FAILED = new TupleTag<>() {};
 
   private final ParserLimits limits;
   private final OcrSettings ocr;
@@ -46,13 +36,8 @@ public final class ParseDocuments
 
   @Override
   public PCollection<KV<String, List<ParsedDocument>>> expand(PCollection<KV<String, Long>> files) {
-    PCollectionTuple outputs = files.apply("ParseFile",
-        ParDo.of(new ParseFileFn(limits, ocr, confinement)).withOutputTags(PARSED, TupleTagList.of(FAILED)));
-    KvCoder<String, List<ParsedDocument>> coder =
-        KvCoder.of(StringUtf8Coder.of(), ListCoder.of(ParsedDocumentCoder.of()));
-    return PCollectionList.of(outputs.get(PARSED).setCoder(coder))
-        .and(outputs.get(FAILED).setCoder(coder))
-        .apply("AllFiles", Flatten.pCollections());
+    return files.apply("ParseFile", ParDo.of(new ParseFileFn(limits, ocr, confinement)))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), ListCoder.of(ParsedDocumentCoder.of())));
   }
 
   /** Reads one file (source, listed size) and parses it with the worker's Tika parser. */
@@ -64,6 +49,7 @@ public final class ParseDocuments
     private final Counter attachments = Metrics.counter(ParseFileFn.class, "attachments");
     private final Counter pages = Metrics.counter(ParseFileFn.class, "pages");
     private final Counter failures = Metrics.counter(ParseFileFn.class, "failures");
+    private final Counter inputFilesFailed = Metrics.counter(ParseFileFn.class, "input_files_failed");
     private transient TikaDocumentParser parser;
 
     ParseFileFn(ParserLimits limits, OcrSettings ocr, InputConfinement confinement) {
@@ -78,7 +64,7 @@ public final class ParseDocuments
     }
 
     @ProcessElement
-    public void process(@Element KV<String, Long> file, MultiOutputReceiver out) {
+    public void process(@Element KV<String, Long> file, OutputReceiver<KV<String, List<ParsedDocument>>> out) {
       String source = file.getKey();
       files.inc();
       List<ParsedDocument> documents = parseFile(source, file.getValue());
@@ -95,18 +81,21 @@ public final class ParseDocuments
           fileFailed |= document.isContainer();
         }
       }
-      out.get(fileFailed ? FAILED : PARSED).output(KV.of(source, documents));
+      if (fileFailed) {
+        inputFilesFailed.inc();
+      }
+      out.output(KV.of(source, documents));
     }
 
     private List<ParsedDocument> parseFile(String source, long listedSize) {
       byte[] content;
       try (InputReader.Opened opened = InputReader.open(source, listedSize, confinement, limits.maxFileBytes())) {
         if (opened.stream() == null) {
-          return List.of(TikaDocumentParser.unread(source, opened.status(), opened.reason()));
+          return List.of(ParsedDocuments.unread(source, opened.status(), opened.reason()));
         }
         content = opened.stream().readAllBytes();
       } catch (IOException | RuntimeException e) {
-        return List.of(TikaDocumentParser.unread(source, DocumentStatus.CORRUPT, "could not be read: " + e));
+        return List.of(ParsedDocuments.unread(source, DocumentStatus.CORRUPT, "could not be read: " + e));
       }
       return parser.parse(source, content);
     }

@@ -1,9 +1,10 @@
 package org.foiwatch.ingest;
 
 import java.io.Serializable;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /**
- * The limits one parse runs under; each comes from a pipeline option.
+ * The limits one parse runs under; each comes from a pipeline option ({@link ParserOptions}).
  *
  * @param isolated parse in a forked JVM (tika-pipes) that is killed and restarted on a timeout,
  *     out-of-memory or crash; false parses in the worker's own JVM
@@ -21,9 +22,17 @@ public record ParserLimits(
     boolean isolated)
     implements Serializable {
 
+  /** The limits the options ask for. */
+  public static ParserLimits from(ParserOptions options) {
+    return new ParserLimits(options.getMaxFileBytes(), options.getMaxCharsPerDocument(), options.getMaxAttachments(),
+        options.getMaxAttachmentDepth(), options.getMaxRowsPerSheet(), options.getMaxCompressionRatio(),
+        options.getParseTimeoutSeconds(), options.getParseMemoryMb(), options.getPdfMaxMainMemoryBytes(),
+        options.getIsolateParsing());
+  }
+
+  /** The limits of a run that sets none: the options' defaults. */
   public static ParserLimits defaults() {
-    return new ParserLimits(100L * 1024 * 1024, 5_000_000, 1000, 10, 100_000, 100, 120, 1024,
-        256L * 1024 * 1024, true);
+    return from(PipelineOptionsFactory.as(ParserOptions.class));
   }
 
   public ParserLimits withTimeoutSeconds(int seconds) {

@@ -1,50 +1,37 @@
 package org.foiwatch.ingest;
 
 import java.io.ByteArrayInputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.management.ManagementFactory;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.IntStream;
 import org.apache.tika.config.TikaConfig;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.exception.WriteLimitReachedException;
 import org.apache.tika.metadata.Metadata;
-import org.apache.tika.metadata.PDF;
-import org.apache.tika.metadata.PagedText;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.RecursiveParserWrapper;
 import org.apache.tika.pipes.FetchEmitTuple;
 import org.apache.tika.pipes.HandlerConfig;
-import org.apache.tika.pipes.PipesConfig;
 import org.apache.tika.pipes.PipesParser;
 import org.apache.tika.pipes.PipesResult;
-import org.apache.tika.pipes.PipesServer;
 import org.apache.tika.pipes.emitter.EmitKey;
 import org.apache.tika.pipes.fetcher.FetchKey;
 import org.apache.tika.sax.BasicContentHandlerFactory;
 import org.apache.tika.sax.RecursiveParserWrapperHandler;
+import org.foiwatch.digest.Sha256;
 
 /**
  * Parses one input file with Apache Tika into a {@link ParsedDocument} for the file itself and
@@ -59,16 +46,8 @@ import org.apache.tika.sax.RecursiveParserWrapperHandler;
  */
 public final class TikaDocumentParser implements AutoCloseable {
 
-  /** Set by tika-pipes when the embedded-resource count limit stopped the parse. */
-  private static final String EMBEDDED_LIMIT_KEY = "X-TIKA:EXCEPTION:embedded_resource_limit_reached";
-
-  /** Tika's own test for a PDF page without a usable text layer (--ocr=auto): at most 10 characters. */
-  private static final int OCR_AUTO_MAX_CHARS_PER_PAGE = 10;
-
   private final ParserLimits limits;
-  private final OcrSettings ocr;
-  private final boolean tesseract;
-  private final XhtmlBlockReader blockReader;
+  private final ParsedDocuments documents;
   private final ForkedParsers.Pool forked;
   private final RecursiveParserWrapper inProcess;
   private final ExecutorService executor;
@@ -81,16 +60,16 @@ public final class TikaDocumentParser implements AutoCloseable {
   public TikaDocumentParser(ParserLimits limits, OcrSettings ocr) {
     this.limits = limits;
     // The forked JVM resolves the cache directory itself: give it an absolute path.
-    this.ocr = new OcrSettings(ocr.mode(),
+    OcrSettings absolute = new OcrSettings(ocr.mode(),
         ocr.cacheDirectory().isBlank() ? "" : Path.of(ocr.cacheDirectory()).toAbsolutePath().toString());
-    this.tesseract = ocr.mode() != OcrSettings.Mode.NEVER && OcrSettings.tesseractAvailable();
-    this.blockReader = new XhtmlBlockReader(limits.maxRowsPerSheet());
+    boolean tesseract = ocr.mode() != OcrSettings.Mode.NEVER && OcrSettings.tesseractAvailable();
+    this.documents = new ParsedDocuments(limits, absolute, tesseract);
     if (limits.isolated()) {
-      forked = ForkedParsers.forConfig(TikaConfigXml.build(limits, this.ocr, tesseract, childJvmArgs(limits)));
+      forked = ForkedParsers.forConfig(TikaConfigXml.build(limits, absolute, tesseract, ForkedParsers.jvmArgs(limits)));
       inProcess = null;
       executor = null;
     } else {
-      String xml = TikaConfigXml.build(limits, this.ocr, tesseract, List.of());
+      String xml = TikaConfigXml.build(limits, absolute, tesseract, List.of());
       try {
         inProcess = new RecursiveParserWrapper(new AutoDetectParser(
             new TikaConfig(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)))));
@@ -103,38 +82,6 @@ public final class TikaDocumentParser implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
       });
-    }
-  }
-
-  /**
-   * The forked JVM's heap, headless AWT, JIT mode, silent logging, and class path: the jar this class came
-   * from when that jar also holds Tika (the shaded jar), as on a Flink TaskManager whose own class
-   * path lacks our code; else the parent's class path (tests, scripts/run.sh, and integration
-   * tests, which load our classes from the thin jar beside the dependency jars).
-   */
-  private static List<String> childJvmArgs(ParserLimits limits) {
-    String classPath = System.getProperty("java.class.path");
-    Path codeSource = codeSource(TikaDocumentParser.class);
-    if (codeSource != null && Files.isRegularFile(codeSource) && codeSource.equals(codeSource(PipesServer.class))) {
-      classPath = codeSource.toString();
-    }
-    List<String> args = new ArrayList<>(List.of("-Xmx" + limits.parseMemoryMb() + "m", "-Djava.awt.headless=true",
-        "-XX:+UseSerialGC"));
-    // The parser JVMs compile as their parent was told to (scripts/run.sh: C1 only, see there).
-    ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-        .filter(arg -> arg.startsWith("-XX:TieredStopAtLevel=") || arg.equals("-XX:-TieredCompilation"))
-        .forEach(args::add);
-    // Parser warnings stay out of the terminal: each failure is already on its document record.
-    args.addAll(List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=off", "-cp", classPath));
-    return args;
-  }
-
-  /** The jar or directory a class was loaded from, or null when that cannot be known. */
-  private static Path codeSource(Class<?> type) {
-    try {
-      return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-    } catch (URISyntaxException | SecurityException | NullPointerException e) {
-      return null;
     }
   }
 
@@ -158,16 +105,16 @@ public final class TikaDocumentParser implements AutoCloseable {
 
   /** Parses {@code content}, the bytes of the input file at {@code source}. Never throws. */
   public List<ParsedDocument> parse(String source, byte[] content) {
-    String sha256 = sha256(content);
-    String rootId = documentId(source, "");
+    String sha256 = Sha256.hex(content);
+    String rootId = ParsedDocuments.documentId(source, "");
     if (content.length == 0) {
-      return List.of(failed(source, rootId, sha256, null, DocumentStatus.EMPTY, "the file is empty (0 bytes)"));
+      return List.of(ParsedDocuments.failed(source, rootId, sha256, null, DocumentStatus.EMPTY, "the file is empty (0 bytes)"));
     }
     Parse parse = forked != null ? parseForked(source, content) : parseInProcess(source, content);
     if (parse.failure != null) {
-      return List.of(failed(source, rootId, sha256, null, parse.failure, parse.error));
+      return List.of(ParsedDocuments.failed(source, rootId, sha256, null, parse.failure, parse.error));
     }
-    return toDocuments(source, sha256, content, parse.metadata);
+    return documents.of(source, sha256, content, parse.metadata);
   }
 
   /** Tika's metadata list for one file, or why there is none. */
@@ -184,7 +131,7 @@ public final class TikaDocumentParser implements AutoCloseable {
   private Parse parseForked(String source, byte[] content) {
     Path input = null;
     try {
-      input = Files.createTempFile(forked.directory(), "input", extension(fileName(source)));
+      input = Files.createTempFile(forked.directory(), "input", extension(ParsedDocuments.fileName(source)));
       Files.write(input, content);
       ParseContext context = new ParseContext();
       // The text limit counts over the file and its attachments together; reaching it stops the
@@ -207,7 +154,7 @@ public final class TikaDocumentParser implements AutoCloseable {
         case OOM -> Parse.failed(DocumentStatus.OOM, "the parser ran out of its " + limits.parseMemoryMb()
             + " MB heap; the parser process was restarted (--parseMemoryMb)");
         case PARSE_EXCEPTION_NO_EMIT -> Parse.failed(DocumentStatus.CORRUPT,
-            describe(DocumentStatus.CORRUPT, firstLine(nullToEmpty(result.getMessage()))));
+            ParsedDocuments.describe(DocumentStatus.CORRUPT, ParsedDocuments.firstLine(ParsedDocuments.nullToEmpty(result.getMessage()))));
         case EMPTY_OUTPUT -> Parse.failed(DocumentStatus.EMPTY, "no text found");
         case UNSPECIFIED_CRASH -> Parse.failed(DocumentStatus.CRASHED, "the parser process died on this file twice,"
             + " in two processes" + messageSuffix(result.getMessage()));
@@ -237,7 +184,7 @@ public final class TikaDocumentParser implements AutoCloseable {
       return Parse.failed(DocumentStatus.CRASHED, "interrupted while parsing");
     } catch (ExecutionException e) {
       DocumentStatus status = classify(e.getCause());
-      return Parse.failed(status, describe(status, e.getCause()));
+      return Parse.failed(status, ParsedDocuments.describe(status, e.getCause()));
     }
   }
 
@@ -263,167 +210,8 @@ public final class TikaDocumentParser implements AutoCloseable {
    */
   private static Metadata nameHint(String source) {
     Metadata metadata = new Metadata();
-    metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName(source));
+    metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, ParsedDocuments.fileName(source));
     return metadata;
-  }
-
-  private List<ParsedDocument> toDocuments(String source, String rootSha, byte[] rootContent, List<Metadata> results) {
-    List<ParsedDocument> documents = new ArrayList<>(results.size());
-    boolean tooDeep = false;
-    for (Metadata metadata : results) {
-      String idPath = metadata.get(TikaCoreProperties.EMBEDDED_ID_PATH);
-      String resourcePath = metadata.get(TikaCoreProperties.EMBEDDED_RESOURCE_PATH);
-      boolean container = idPath == null;
-      String attachment = container ? null : stripLeadingSlash(resourcePath == null ? idPath : resourcePath);
-      int depth = container ? 0 : attachment.split("/").length;
-      if (depth > limits.maxAttachmentDepth()) {
-        tooDeep = true;
-        continue;
-      }
-      String documentId = documentId(source, container ? "" : idPath);
-      String parentId = container ? null : documentId(source, parentPath(idPath));
-      // Attachments are not hashed: Tika's digester buffers or spools each embedded stream
-      // whole, which a zip bomb turns into gigabytes before the text limit can stop it.
-      String sha = container ? rootSha : null;
-      String mediaType = baseMediaType(metadata.get(Metadata.CONTENT_TYPE));
-      XhtmlBlockReader.Result read = blockReader.read(nullToEmpty(metadata.get(TikaCoreProperties.TIKA_CONTENT)));
-      List<Block> blocks = DelimitedText.applies(container ? fileName(source) : attachment, mediaType)
-          ? DelimitedText.rows(read.blocks())
-          : read.blocks();
-
-      List<String> limitsHit = new ArrayList<>();
-      List<String> cuts = new ArrayList<>();
-      if (Boolean.parseBoolean(metadata.get(TikaCoreProperties.WRITE_LIMIT_REACHED))) {
-        limitsHit.add("max_chars_per_document");
-        cuts.add("text cut at " + limits.maxCharsPerDocument() + " characters (--maxCharsPerDocument)");
-      }
-      if (read.rowsCut()) {
-        limitsHit.add("max_rows_per_sheet");
-        cuts.add("sheets cut at " + limits.maxRowsPerSheet() + " rows (--maxRowsPerSheet)");
-      }
-      if (container && Boolean.parseBoolean(metadata.get(EMBEDDED_LIMIT_KEY))) {
-        limitsHit.add("max_attachments");
-        cuts.add("attachments after the first " + limits.maxAttachments() + " skipped (--maxAttachments)");
-      }
-
-      DocumentStatus status = DocumentStatus.PARSED;
-      String error = null;
-      String exception = container
-          ? metadata.get(TikaCoreProperties.CONTAINER_EXCEPTION)
-          : metadata.get(TikaCoreProperties.EMBEDDED_EXCEPTION);
-      boolean hasText = !blocks.isEmpty();
-      OcrReport ocrReport = ocrReport(metadata, mediaType, read);
-      String damage = hasText ? null : SilentDamage.of(mediaType, container ? rootContent : null, read.pages());
-      if (exception != null && !hasText) {
-        status = exception.contains("EncryptedDocumentException") ? DocumentStatus.ENCRYPTED : DocumentStatus.CORRUPT;
-        error = describe(status, firstLine(exception));
-      } else if (!limitsHit.isEmpty()) {
-        status = DocumentStatus.TRUNCATED;
-        error = String.join("; ", cuts);
-      } else if (isUnparsed(metadata)) {
-        status = DocumentStatus.UNSUPPORTED;
-        error = "no parser for media type " + mediaType;
-      } else if (damage != null) {
-        status = DocumentStatus.CORRUPT;
-        error = describe(status, damage);
-      } else if (!hasText) {
-        status = DocumentStatus.EMPTY;
-        error = "no text found" + switch (ocrReport.status()) {
-          case OFF -> isImage(mediaType) ? " (image; OCR is off: --ocr=never)" : "";
-          case UNAVAILABLE -> " (needs OCR; tesseract is not installed)";
-          case SKIPPED -> " (OCR skipped: " + limits.parseTimeoutSeconds() * 3 / 4 + " s budget spent or tesseract failed)";
-          default -> "";
-        };
-      }
-      documents.add(new ParsedDocument(source, attachment, documentId, parentId, depth, sha, mediaType,
-          status, error, limitsHit.isEmpty() ? null : String.join(",", limitsHit), read.pages(),
-          selectedMetadata(metadata), blocks, ocrReport));
-    }
-    if (tooDeep) {
-      documents.set(0, markedTooDeep(documents.get(0)));
-    }
-    return documents;
-  }
-
-  /** The input file's record says that attachments nested past the depth limit were skipped. */
-  private ParsedDocument markedTooDeep(ParsedDocument root) {
-    return root.truncated("max_attachment_depth",
-        "attachments nested deeper than " + limits.maxAttachmentDepth() + " levels skipped (--maxAttachmentDepth)");
-  }
-
-  /**
-   * What OCR did for a document: the images it read (from the XHTML), else whether it would have
-   * needed OCR (an image, or a PDF page without text) that is off or cannot run here.
-   */
-  private OcrReport ocrReport(Metadata metadata, String mediaType, XhtmlBlockReader.Result read) {
-    if (ocr.mode() == OcrSettings.Mode.NEVER) {
-      return read.ocr().isEmpty() ? OcrReport.of(OcrReport.Status.OFF) : OcrReport.read(read.ocr(), List.of());
-    }
-    List<Integer> needed = pagesNeedingOcr(metadata, mediaType);
-    if (!tesseract) {
-      return OcrReport.of(needed.isEmpty() ? OcrReport.Status.NOT_NEEDED : OcrReport.Status.UNAVAILABLE);
-    }
-    return read.ocr().isEmpty() && needed.isEmpty() ? OcrReport.of(OcrReport.Status.NOT_NEEDED)
-        : OcrReport.read(read.ocr(), needed);
-  }
-
-  /** Pages OCR is for: an image's one page, or a PDF's pages without text (all with --ocr=always). */
-  private List<Integer> pagesNeedingOcr(Metadata metadata, String mediaType) {
-    if (isImage(mediaType)) {
-      return List.of(1);
-    }
-    if (ocr.mode() == OcrSettings.Mode.ALWAYS) {
-      // Every page; the PDF parser stops at the first it cannot send to OCR once the budget is spent.
-      Integer pages = metadata.getInt(PagedText.N_PAGES);
-      return pages == null ? List.of() : IntStream.rangeClosed(1, pages).boxed().toList();
-    }
-    String[] charsPerPage = metadata.getValues(PDF.CHARACTERS_PER_PAGE);
-    return IntStream.rangeClosed(1, charsPerPage.length)
-        .filter(page -> Integer.parseInt(charsPerPage[page - 1]) <= OCR_AUTO_MAX_CHARS_PER_PAGE)
-        .boxed().toList();
-  }
-
-  private static boolean isImage(String mediaType) {
-    return mediaType != null && mediaType.startsWith("image/");
-  }
-
-  private static boolean isUnparsed(Metadata metadata) {
-    String[] parsedBy = metadata.getValues(TikaCoreProperties.TIKA_PARSED_BY);
-    for (String name : parsedBy) {
-      if (!name.endsWith("EmptyParser") && !name.endsWith("DigestingParser")
-          && !name.endsWith("AutoDetectParser") && !name.endsWith("DefaultParser")) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static Map<String, String> selectedMetadata(Metadata metadata) {
-    Map<String, String> selected = new LinkedHashMap<>();
-    putIfPresent(selected, "title", metadata.get(TikaCoreProperties.TITLE));
-    putIfPresent(selected, "from", metadata.get("Message-From"));
-    putIfPresent(selected, "from_email", metadata.get("Message:From-Email"));
-    putIfPresent(selected, "to", metadata.get("Message-To"));
-    putIfPresent(selected, "created", metadata.get(TikaCoreProperties.CREATED));
-    return selected;
-  }
-
-  private static void putIfPresent(Map<String, String> map, String key, String value) {
-    if (value != null && !value.isBlank()) {
-      map.put(key, value.strip());
-    }
-  }
-
-  /** A document record for a file that yielded nothing: the run goes on and nothing is lost. */
-  public static ParsedDocument failed(
-      String source, String documentId, String sha256, String mediaType, DocumentStatus status, String error) {
-    return new ParsedDocument(source, null, documentId, null, 0, sha256, mediaType, status, error, null, 0,
-        Map.of(), List.of(), OcrReport.of(OcrReport.Status.NOT_NEEDED));
-  }
-
-  /** The record of an input file that was not parsed at all (skipped, too large, unreadable). */
-  public static ParsedDocument unread(String source, DocumentStatus status, String error) {
-    return failed(source, documentId(source, ""), null, null, status, error);
   }
 
   static DocumentStatus classify(Throwable error) {
@@ -440,62 +228,6 @@ public final class TikaDocumentParser implements AutoCloseable {
         : DocumentStatus.CRASHED;
   }
 
-  private static String describe(DocumentStatus status, Object cause) {
-    String detail = cause instanceof Throwable t ? t.getClass().getSimpleName() + ": " + t.getMessage() : String.valueOf(cause);
-    return switch (status) {
-      case ENCRYPTED -> "password-protected: " + detail;
-      case OOM -> "ran out of memory while parsing: " + detail;
-      case CORRUPT -> "could not be parsed (damaged or not what its type says): " + detail;
-      default -> detail;
-    };
-  }
-
-  /**
-   * Stable id from the input file's source and the embedded path: unique per input path, so two
-   * copies of one file are two documents (their equal {@code sha256} tells they are copies).
-   */
-  public static String documentId(String source, String idPath) {
-    return sha256((source + "|" + idPath).getBytes(StandardCharsets.UTF_8)).substring(0, 16);
-  }
-
-  public static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JVM", e);
-    }
-  }
-
-  private static String fileName(String source) {
-    return source.substring(source.lastIndexOf('/') + 1);
-  }
-
-  private static String parentPath(String idPath) {
-    int slash = idPath.lastIndexOf('/');
-    return slash <= 0 ? "" : idPath.substring(0, slash);
-  }
-
-  private static String stripLeadingSlash(String path) {
-    return path.startsWith("/") ? path.substring(1) : path;
-  }
-
-  private static String baseMediaType(String contentType) {
-    if (contentType == null) {
-      return null;
-    }
-    int semicolon = contentType.indexOf(';');
-    return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip();
-  }
-
-  private static String firstLine(String text) {
-    int newline = text.indexOf('\n');
-    return (newline < 0 ? text : text.substring(0, newline)).strip();
-  }
-
-  private static String nullToEmpty(String value) {
-    return value == null ? "" : value;
-  }
-
   private static String extension(String fileName) {
     int dot = fileName.lastIndexOf('.');
     String extension = dot < 0 ? "" : fileName.substring(dot).toLowerCase(Locale.ROOT);
@@ -503,7 +235,7 @@ public final class TikaDocumentParser implements AutoCloseable {
   }
 
   private static String messageSuffix(String message) {
-    return message == null || message.isBlank() ? "" : ": " + firstLine(message);
+    return message == null || message.isBlank() ? "" : ": " + ParsedDocuments.firstLine(message);
   }
 
   private static void deleteQuietly(Path file) {

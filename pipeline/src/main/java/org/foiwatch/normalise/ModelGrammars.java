@@ -62,6 +62,8 @@ public final class ModelGrammars implements Serializable {
   record Hit(String grammarId, int start, int end) {}
 
   private final List<ModelGrammar> grammars;
+  /** Resolves brands and context vendors, and tells which makers are related. */
+  private final VendorCatalogue catalogue;
   private final Map<String, Integer> orderById;
   /** Per ASCII character, the grammars (by order) whose match can begin with it. */
   private final int[][] grammarsByFirstChar = new int[128][];
@@ -85,8 +87,9 @@ public final class ModelGrammars implements Serializable {
    */
   private transient ThreadLocal<Matcher[]> threadMatchers;
 
-  private ModelGrammars(List<ModelGrammar> grammars) {
+  private ModelGrammars(List<ModelGrammar> grammars, VendorCatalogue catalogue) {
     this.grammars = List.copyOf(grammars);
+    this.catalogue = catalogue;
     Map<String, Integer> order = new HashMap<>();
     for (int i = 0; i < grammars.size(); i++) {
       if (order.put(grammars.get(i).id(), i) != null) {
@@ -113,13 +116,13 @@ public final class ModelGrammars implements Serializable {
         .toArray();
   }
 
-  /** The grammars bundled with the pipeline, loaded once. */
+  /** The grammars bundled with the pipeline, with the bundled vendor catalogue, loaded once. */
   public static ModelGrammars standard() {
     return StandardHolder.INSTANCE;
   }
 
   private static final class StandardHolder {
-    static final ModelGrammars INSTANCE = load();
+    static final ModelGrammars INSTANCE = load(VendorCatalogue.standard());
   }
 
   public List<ModelGrammar> grammars() {
@@ -312,7 +315,7 @@ public final class ModelGrammars implements Serializable {
     // A leading brand name written before the model: longest one that resolves to a vendor.
     for (int k = spans.size() - 1; k >= 1; k--) {
       String brand = cell.substring(spans.get(0)[0], spans.get(k - 1)[1]);
-      Optional<Vendor> vendor = VendorCatalogue.standard().resolve(brand);
+      Optional<Vendor> vendor = catalogue.resolve(brand);
       if (vendor.isPresent()) {
         String context = contextVendor != null ? contextVendor : vendor.get().canonical();
         return modelAtStart(cell, spans.get(k)[0], context);
@@ -507,16 +510,15 @@ public final class ModelGrammars implements Serializable {
     }
   }
 
-  private static Optional<Vendor> contextVendor(String contextVendor) {
+  private Optional<Vendor> contextVendor(String contextVendor) {
     if (contextVendor == null || contextVendor.isBlank()) {
       return Optional.empty();
     }
-    VendorCatalogue catalogue = VendorCatalogue.standard();
     return catalogue.byCanonical(contextVendor).or(() -> catalogue.resolve(contextVendor));
   }
 
   /** 2 when the grammar is the context vendor's own, 1 when one of the two makes or owns the other. */
-  private static int contextScore(ModelGrammar g, Optional<Vendor> context) {
+  private int contextScore(ModelGrammar g, Optional<Vendor> context) {
     if (context.isEmpty()) {
       return 0;
     }
@@ -524,7 +526,7 @@ public final class ModelGrammars implements Serializable {
     if (g.vendor().equals(c.canonical())) {
       return 2;
     }
-    Optional<Vendor> grammarVendor = VendorCatalogue.standard().byCanonical(g.vendor());
+    Optional<Vendor> grammarVendor = catalogue.byCanonical(g.vendor());
     boolean related =
         g.vendor().equals(c.oemOf())
             || g.vendor().equals(c.parent())
@@ -559,14 +561,14 @@ public final class ModelGrammars implements Serializable {
     return out.append(')').append(END_GUARD).toString();
   }
 
-  private static ModelGrammars load() {
+  private static ModelGrammars load(VendorCatalogue catalogue) {
     JsonNode root = ReferenceData.json(RESOURCE);
     JsonNode entries = root.isArray() ? root : root.get("grammars");
     List<ModelGrammar> grammars = new ArrayList<>();
     for (JsonNode e : entries) {
       grammars.add(toGrammar(e));
     }
-    return new ModelGrammars(grammars);
+    return new ModelGrammars(grammars, catalogue);
   }
 
   private static ModelGrammar toGrammar(JsonNode e) {

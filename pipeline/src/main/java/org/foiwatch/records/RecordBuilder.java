@@ -1,18 +1,17 @@
 package org.foiwatch.records;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.foiwatch.digest.Sha256;
 import org.foiwatch.extract.DocumentFields;
 import org.foiwatch.extract.EquipmentMention;
 import org.foiwatch.extract.ExtractMentions.ExtractedDocument;
 import org.foiwatch.extract.FoiFieldExtractor;
 import org.foiwatch.ingest.ParsedDocument;
-import org.foiwatch.ingest.TikaDocumentParser;
 import org.foiwatch.normalise.AuthorityRegister;
 import org.foiwatch.normalise.VendorCatalogue;
 
@@ -132,6 +131,6 @@ public final class RecordBuilder {
   }
 
   static String id(String... parts) {
-    return TikaDocumentParser.sha256(String.join("|", parts).getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+    return Sha256.hex(String.join("|", parts)).substring(0, 16);
   }
 }

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.channels.Channels;
 import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
@@ -15,6 +13,7 @@ import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.beam.sdk.io.FileIO;
+import org.foiwatch.digest.Sha256;
 
 /**
  * An Avro object container file with the record's schema, deflate-compressed. Beam's
@@ -48,12 +47,8 @@ final class AvroSink<T extends SpecificRecord> implements FileIO.Sink<T> {
   }
 
   private static byte[] syncMarker(Schema schema) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256")
-          .digest(SchemaNormalization.toParsingForm(schema).getBytes(StandardCharsets.UTF_8));
-      return Arrays.copyOf(digest, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    byte[] digest = Sha256.newDigest().digest(SchemaNormalization.toParsingForm(schema).getBytes(StandardCharsets.UTF_8));
+    return Arrays.copyOf(digest, 16);
   }
+
 }

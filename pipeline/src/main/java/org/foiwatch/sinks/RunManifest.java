@@ -14,8 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +23,7 @@ import java.util.stream.Stream;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
+import org.foiwatch.digest.Sha256;
 
 /**
  * {@code run.json}, how a set of records was produced: foiwatch's version and commit, every
@@ -110,7 +109,7 @@ public record RunManifest(
   private static String readCodeDigest() {
     try {
       Path classes = Path.of(RunManifest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      MessageDigest digest = Sha256.newDigest();
       if (Files.isDirectory(classes)) {
         try (Stream<Path> files = Files.walk(classes)) {
           for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
@@ -121,8 +120,8 @@ public record RunManifest(
       } else {
         digest.update(Files.readAllBytes(classes));
       }
-      return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
-    } catch (java.net.URISyntaxException | IOException | NoSuchAlgorithmException | RuntimeException e) {
+      return Sha256.hex(digest).substring(0, 16);
+    } catch (java.net.URISyntaxException | IOException | RuntimeException e) {
       return "unknown";
     }
   }

@@ -35,7 +35,10 @@ import org.apache.beam.sdk.io.fs.ResourceId;
 public final class RunOutput {
 
   private static final String RUNS = ".foiwatch/runs";
-  private static final List<String> REPORT_FILES = List.of(HtmlReport.FILE_NAME, "report.png");
+  /** The report's page and its screenshot, published with the records. */
+  public static final String REPORT_PAGE = "report.html";
+  public static final String REPORT_SCREENSHOT = "report.png";
+  private static final List<String> REPORT_FILES = List.of(REPORT_PAGE, REPORT_SCREENSHOT);
 
   private final String directory;
   private final String runId;

@@ -11,6 +11,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.metrics.MetricNameFilter;
+import org.apache.beam.sdk.metrics.MetricQueryResults;
+import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.values.KV;
@@ -23,7 +27,7 @@ import org.junit.rules.TemporaryFolder;
 /**
  * ParseDocuments turns each input file into its documents, one element per file: a reply and an
  * e-mail with an attachment parse; a damaged PDF and a link leading out of the input folder end
- * as documents with a failed status and their error, beside the others.
+ * as documents with a failed status and their error, beside the others, and are counted.
  */
 public class ParseDocumentsTest {
 
@@ -71,6 +75,10 @@ public class ParseDocumentsTest {
       assertNotNull(link.error());
       return null;
     });
-    pipeline.run().waitUntilFinish();
+    PipelineResult result = pipeline.run();
+    result.waitUntilFinish();
+    MetricQueryResults failed = result.metrics().queryMetrics(MetricsFilter.builder()
+        .addNameFilter(MetricNameFilter.named(ParseDocuments.ParseFileFn.class, "input_files_failed")).build());
+    assertEquals(2L, (long) failed.getCounters().iterator().next().getCommitted());
   }
 }

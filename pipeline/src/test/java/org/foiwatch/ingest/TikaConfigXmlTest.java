@@ -1,5 +1,6 @@
 package org.foiwatch.ingest;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,9 +8,13 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.tika.config.TikaConfig;
+import org.apache.tika.pipes.PipesConfig;
 import org.junit.jupiter.api.Test;
 
-/** OCR is configured explicitly in the generated tika-config, whatever is on the PATH. */
+/**
+ * The tika-config filled in from its resource: OCR configured explicitly, whatever is on the
+ * PATH, and for forked parsing the pipes with the limits.
+ */
 class TikaConfigXmlTest {
 
   private static final String CACHING = CachingTesseractOCRParser.class.getName();
@@ -40,5 +45,17 @@ class TikaConfigXmlTest {
       assertTrue(xml.contains(">no_ocr<"), xml);
       assertFalse(xml.contains(CACHING), xml);
     }
+  }
+
+  @Test
+  void forkedParsingAddsThePipesWithTheLimitsAndEscapedArguments() throws Exception {
+    ParserLimits limits = ParserLimits.defaults().withTimeoutSeconds(42);
+    String xml = TikaConfigXml.build(limits, OcrSettings.never(), false, List.of("-Xmx512m", "-Dodd=<a&b>"));
+    assertTrue(xml.contains("<timeoutMillis>42000</timeoutMillis>"), xml);
+    assertTrue(xml.contains("<arg>-Dodd=&lt;a&amp;b&gt;</arg>"), xml);
+    PipesConfig pipes = PipesConfig.load(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    assertEquals(42_000L, pipes.getTimeoutMillis());
+    assertEquals(List.of("-Xmx512m", "-Dodd=<a&b>"), pipes.getForkedJvmArgs());
+    new TikaConfig(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
   }
 }

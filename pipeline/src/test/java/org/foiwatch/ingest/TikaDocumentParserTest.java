@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Collectors;
+import org.foiwatch.digest.Sha256;
 import org.foiwatch.testing.Fixtures;
 import org.foiwatch.testing.Fixtures.Mail;
 import org.foiwatch.testing.Fixtures.Sheet;
@@ -270,7 +271,7 @@ class TikaDocumentParserTest {
       assertEquals("/in/mail.eml", attached.source());
       assertNotEquals(message.documentId(), attached.documentId());
     }
-    assertEquals(TikaDocumentParser.sha256(raw), message.sha256());
+    assertEquals(Sha256.hex(raw), message.sha256());
     assertNull(pdfDocument.sha256(), "attachments are not hashed");
     assertEquals("application/pdf", pdfDocument.mediaType());
     assertTrue(text(pdfDocument).contains("Hikvision DS-2CD2143G0-I 12"));

@@ -1,4 +1,4 @@
-package org.foiwatch.sinks;
+package org.foiwatch.report;
 
 import java.io.File;
 import java.io.IOException;

@@ -1,24 +1,17 @@
-package org.foiwatch.sinks;
+package org.foiwatch.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.ResourceId;
 import org.foiwatch.records.Unread;
+import org.foiwatch.sinks.RunManifest;
+import org.foiwatch.sinks.WrittenRecords;
 
 /**
  * The end-of-run check and summary: reads the written records back, verifies that every
@@ -44,17 +37,15 @@ public record RunSummary(
     }
   }
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   /** The run's figures, read back from the records it wrote, checked against its input files. */
   public static RunSummary read(String outputDirectory, List<String> inputs) throws IOException {
     DocumentTally documents = new DocumentTally();
-    forEachRecord(outputDirectory, "documents", documents);
+    WrittenRecords.forEach(outputDirectory, "documents", documents);
     List<String> missing = new ArrayList<>(new TreeSet<>(inputs));
     missing.removeAll(documents.files.keySet());
     return new RunSummary(inputs.size(), documents.attachments, documents.byStatus, documents.failed,
-        documents.textlessImages, count(outputDirectory, "mentions"),
-        count(outputDirectory, "equipment"), missing, new Ocr(documents.ocrPages, documents.ocrCached, documents.ocrSkipped,
+        documents.textlessImages, WrittenRecords.count(outputDirectory, "mentions"),
+        WrittenRecords.count(outputDirectory, "equipment"), missing, new Ocr(documents.ocrPages, documents.ocrCached, documents.ocrSkipped,
             documents.ocrMillis, documents.ocrUnavailable), List.copyOf(documents.files.values()));
   }
 
@@ -97,50 +88,6 @@ public record RunSummary(
       String ocrDone = document.path("ocr").asText();
       textlessImages += Unread.isTextlessImage(status, attachment, mediaType, ocrDone) ? 1 : 0;
       failed += Unread.failed(status, attachment, mediaType, ocrDone) ? 1 : 0;
-    }
-  }
-
-  /** The records of one kind, read back from its JSON Lines file or shards. */
-  static List<JsonNode> lines(String outputDirectory, String name) throws IOException {
-    List<JsonNode> nodes = new ArrayList<>();
-    forEachRecord(outputDirectory, name, nodes::add);
-    return nodes;
-  }
-
-  /** Hands each record of one kind to {@code action}, one at a time: a national run's records need not fit in memory. */
-  static void forEachRecord(String outputDirectory, String name, Consumer<JsonNode> action) throws IOException {
-    forEachLine(outputDirectory, name, line -> {
-      try {
-        action.accept(JSON.readTree(line));
-      } catch (JsonProcessingException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
-  }
-
-  private static int count(String outputDirectory, String name) throws IOException {
-    int[] lines = {0};
-    forEachLine(outputDirectory, name, line -> lines[0]++);
-    return lines[0];
-  }
-
-  private static void forEachLine(String outputDirectory, String name, Consumer<String> action) throws IOException {
-    List<ResourceId> files = WriteRecords.existingFiles(outputDirectory, name, RecordFormat.JSONL);
-    if (files.isEmpty()) {
-      throw new IOException("no " + name + ".jsonl in " + outputDirectory);
-    }
-    for (ResourceId file : files) {
-      try (BufferedReader reader = new BufferedReader(
-          new InputStreamReader(Channels.newInputStream(FileSystems.open(file)), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = reader.readLine()) != null) {
-          if (!line.isBlank()) {
-            action.accept(line);
-          }
-        }
-      } catch (UncheckedIOException e) {
-        throw e.getCause();
-      }
     }
   }
 

@@ -1,4 +1,4 @@
-package org.foiwatch.sinks;
+package org.foiwatch.report;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,6 +35,7 @@ import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.foiwatch.FoiOptions;
 import org.foiwatch.FoiPipeline;
 import org.foiwatch.records.SourcePaths;
+import org.foiwatch.sinks.WrittenRecords;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -114,7 +115,7 @@ class HtmlReportTest {
   }
 
   private static List<JsonNode> records(String name) throws Exception {
-    return RunSummary.lines(output.toString(), name);
+    return WrittenRecords.all(output.toString(), name);
   }
 
   /** How Chromium serialises a text node. */

@@ -1,4 +1,6 @@
-package org.foiwatch.sinks;
+package org.foiwatch.report;
+
+import static org.foiwatch.markup.Markup.escape;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedWriter;
@@ -23,8 +25,11 @@ import java.util.regex.Pattern;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
+import org.foiwatch.markup.Markup;
 import org.foiwatch.records.SourcePaths;
 import org.foiwatch.records.Unread;
+import org.foiwatch.sinks.RunOutput;
+import org.foiwatch.sinks.WrittenRecords;
 
 /**
  * {@code report.html}: one self-contained page (inline CSS and a few lines of inline script that
@@ -33,57 +38,16 @@ import org.foiwatch.records.Unread;
  * date and exemptions, the documents that could not be read and why, in plain words, and for
  * every figure the mentions it rests on (file, attachment, page, snippet). Built from the
  * written records, so it shows exactly what the files hold; the same records give the same bytes.
+ * The page's frame, style and script are templates next to this class ({@code page-start.html},
+ * {@code page-end.html}); the sections between them are written here, every text through
+ * {@link Markup#escape}.
  */
 public final class HtmlReport {
 
-  public static final String FILE_NAME = "report.html";
   /** Characters gathered before they go to the file: the page of a national run is never one string in memory. */
   private static final int SPILL_CHARS = 1 << 16;
   /** Tall enough for the headline, both charts and the start of the authorities table. */
   private static final int SCREENSHOT_HEIGHT = 1600;
-
-  private static final String CSS = """
-      body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1d232a;margin:0;background:#f6f7f9}
-      main{max-width:1100px;margin:0 auto;padding:24px}
-      h1{font-size:26px;margin:0 0 4px}h2{font-size:19px;margin:32px 0 10px;border-bottom:2px solid #d8dde3;padding-bottom:4px}
-      h3{font-size:15px;margin:18px 0 6px}
-      .sub{color:#5b6570;margin:0 0 18px}
-      .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(190px,1fr));gap:12px}
-      .card{background:#fff;border:1px solid #d8dde3;border-radius:8px;padding:12px 14px}
-      .card .n{font-size:28px;font-weight:700}.card .l{color:#5b6570;font-size:13px}
-      .card.alert .n{color:#b42318}
-      table{border-collapse:collapse;width:100%;background:#fff;font-size:14px}
-      th,td{border:1px solid #d8dde3;padding:5px 8px;text-align:left;vertical-align:top}
-      td{overflow-wrap:anywhere}td.num,td.word{overflow-wrap:normal}
-      th{background:#eef1f4}td.num{text-align:right;font-variant-numeric:tabular-nums}
-      table.sortable th{cursor:pointer}th[data-order=asc]::after{content:" \\25B2"}th[data-order=desc]::after{content:" \\25BC"}
-      input.filter{margin:0 0 6px;padding:4px 8px;width:260px;font:inherit}
-      .restricted{color:#b42318;font-weight:600}.muted{color:#5b6570}.none{color:#5b6570;font-style:italic}
-      .snippet{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12.5px;white-space:pre-wrap;background:#f6f7f9;padding:4px 6px;border-radius:4px}
-      .bars{display:grid;grid-template-columns:minmax(140px,34%) 1fr;gap:6px 10px;align-items:center;font-size:13px}
-      .bars .label{text-align:right;overflow-wrap:anywhere}
-      .bars .track{display:flex;align-items:center;gap:6px}
-      .bars .bar{height:20px;border-radius:3px;background:#6b8bb8;flex:none}.bars .bar.restricted{background:#d92d20}
-      a{color:#175cd3}
-      """;
-
-  /** Click a column's header to sort by it (again to reverse; numbers before text); type in the box above a table to filter its rows. */
-  private static final String SCRIPT = """
-      function cellKey(c){var s=c.textContent.trim(),n=parseFloat(s.replace(/,/g,''));return /^-?[0-9.,]+/.test(s)&&!isNaN(n)?n:s.toLowerCase();}
-      document.querySelectorAll('table.sortable').forEach(function(t){
-        var body=t.tBodies[0],box=document.createElement('input');
-        box.type='search';box.className='filter';box.placeholder='Filter these rows';box.setAttribute('aria-label','Filter rows');
-        t.parentNode.insertBefore(box,t);
-        box.addEventListener('input',function(){var q=box.value.toLowerCase();
-          Array.from(body.rows).forEach(function(r){r.hidden=q!==''&&r.textContent.toLowerCase().indexOf(q)<0;});});
-        Array.from(t.tHead.rows[0].cells).forEach(function(th,i){th.addEventListener('click',function(){
-          var up=th.dataset.order!=='asc';Array.from(t.tHead.rows[0].cells).forEach(function(h){delete h.dataset.order;});
-          th.dataset.order=up?'asc':'desc';
-          Array.from(body.rows).sort(function(a,b){var x=cellKey(a.cells[i]),y=cellKey(b.cells[i]);
-            if(typeof x!==typeof y)return typeof x==='number'?-1:1;return (x<y?-1:x>y?1:0)*(up?1:-1);})
-            .forEach(function(r){body.appendChild(r);});});});
-      });
-      """;
 
   /** What each status means, for a reader (the closed set of schemas/document.avsc). */
   private static final Map<String, String> STATUS_WORDS = Map.ofEntries(
@@ -130,10 +94,10 @@ public final class HtmlReport {
     this.paths = paths;
     this.directory = isLocal(reportDirectory) ? Path.of(reportDirectory.replaceFirst("^file://", "")).toAbsolutePath() : null;
     this.recordsDirectory = recordsDirectory;
-    summary = RunSummary.lines(recordsDirectory, "summary");
+    summary = WrittenRecords.all(recordsDirectory, "summary");
     authorities = (int) summary.stream().filter(row -> !row.get("authority").isNull()).count();
     int[] files = {0};
-    RunSummary.forEachRecord(recordsDirectory, "documents", document -> {
+    WrittenRecords.forEach(recordsDirectory, "documents", document -> {
       files[0] += document.get("attachment").isNull() ? 1 : 0;
       String[] state = {document.get("status").asText(), text(document.get("attachment")), text(document.get("media_type")),
           text(document.get("ocr"))};
@@ -146,7 +110,7 @@ public final class HtmlReport {
     inputFiles = files[0];
     Set<String> cited = new HashSet<>();
     summary.forEach(row -> row.get("vendors").forEach(vendor -> vendor.get("mention_ids").forEach(id -> cited.add(id.asText()))));
-    RunSummary.forEachRecord(recordsDirectory, "mentions", mention -> {
+    WrittenRecords.forEach(recordsDirectory, "mentions", mention -> {
       String id = mention.get("mention_id").asText();
       if (cited.contains(id)) {
         passagesById.put(id, Passage.of(mention));
@@ -163,7 +127,7 @@ public final class HtmlReport {
       PrintStream out) throws IOException {
     ResourceId report = write(stagingDirectory, outputDirectory, paths);
     ResourceId published = FileSystems.matchNewResource(outputDirectory, true)
-        .resolve(FILE_NAME, StandardResolveOptions.RESOLVE_FILE);
+        .resolve(RunOutput.REPORT_PAGE, StandardResolveOptions.RESOLVE_FILE);
     out.println("foiwatch: report " + published);
     if (!screenshot) {
       return;
@@ -174,7 +138,7 @@ public final class HtmlReport {
           ? "chromium is not installed (apt-get install chromium)" : "the output directory is not local"));
       return;
     }
-    Path png = Path.of(report.toString()).resolveSibling("report.png");
+    Path png = Path.of(report.toString()).resolveSibling(RunOutput.REPORT_SCREENSHOT);
     try {
       Chromium.screenshot(chromium, Path.of(report.toString()), png, SCREENSHOT_HEIGHT);
       out.println("foiwatch: report screenshot " + Path.of(published.toString()).resolveSibling(png.getFileName()));
@@ -192,8 +156,8 @@ public final class HtmlReport {
   static ResourceId write(String recordsDirectory, String reportDirectory, SourcePaths paths) throws IOException {
     HtmlReport report = new HtmlReport(recordsDirectory, reportDirectory, paths);
     ResourceId directory = FileSystems.matchNewResource(recordsDirectory, true);
-    ResourceId file = directory.resolve(FILE_NAME, StandardResolveOptions.RESOLVE_FILE);
-    ResourceId partial = directory.resolve("." + FILE_NAME + ".partial", StandardResolveOptions.RESOLVE_FILE);
+    ResourceId file = directory.resolve(RunOutput.REPORT_PAGE, StandardResolveOptions.RESOLVE_FILE);
+    ResourceId partial = directory.resolve("." + RunOutput.REPORT_PAGE + ".partial", StandardResolveOptions.RESOLVE_FILE);
     try (Writer out = new BufferedWriter(new OutputStreamWriter(
         Channels.newOutputStream(FileSystems.create(partial, "text/html")), StandardCharsets.UTF_8))) {
       report.render(out);
@@ -204,9 +168,7 @@ public final class HtmlReport {
 
   private void render(Writer out) throws IOException {
     this.out = out;
-    html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-        + "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>foiwatch report</title><style>")
-        .append(CSS).append("</style></head><body><main>\n");
+    html.append(Markup.fill(HtmlReport.class, "page-start.html", Map.of()));
     headline();
     vendorShares();
     restrictedPerAuthority();
@@ -215,7 +177,7 @@ public final class HtmlReport {
     responses();
     failures();
     provenance();
-    html.append("</main><script>").append(SCRIPT).append("</script></body></html>\n");
+    html.append(Markup.fill(HtmlReport.class, "page-end.html", Map.of()));
     out.append(html);
   }
 
@@ -359,7 +321,7 @@ public final class HtmlReport {
     html.append("<h2>Responses</h2>\n<table id=\"responses\" class=\"sortable\"><thead><tr><th>File</th><th>Authority</th>"
         + "<th>FOI reference</th><th>Response date</th><th>Outcome</th><th>Exemptions</th><th>Read</th></tr></thead><tbody>\n");
     IOException[] failure = {null};
-    RunSummary.forEachRecord(recordsDirectory, "documents", document -> {
+    WrittenRecords.forEach(recordsDirectory, "documents", document -> {
       if (!document.get("attachment").isNull() || failure[0] != null) {
         return;
       }
@@ -538,20 +500,5 @@ public final class HtmlReport {
     List<String> items = new ArrayList<>();
     values.forEach(v -> items.add(v.asText()));
     return String.join(", ", items);
-  }
-
-  static String escape(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    for (char c : text.toCharArray()) {
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
   }
 }
