@@ -269,7 +269,7 @@ public final class ProseExtractor {
       boolean named = code != null && name.vendor().equals(code.vendor()) && !name.isSoftware()
           && (!name.known() || Objects.equals(name.productType(), code.productType())) && name.end() <= code.start()
           && NAME_THEN_CODE.matcher(sentence).region(name.end(), code.start()).matches()
-          && sentence.substring(code.end()).stripLeading().startsWith(")");
+          && closesBracket(sentence, code.end());
       if (named) {
         namedAt.put(code, namedAt.getOrDefault(name, name.start()));
       } else {
@@ -277,6 +277,14 @@ public final class ProseExtractor {
       }
     }
     return kept;
+  }
+
+  private static boolean closesBracket(String text, int from) {
+    int i = from;
+    while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+      i++;
+    }
+    return i < text.length() && text.charAt(i) == ')';
   }
 
   /**

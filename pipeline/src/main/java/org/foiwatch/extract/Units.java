@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
  * Splits a sentence of running text into the units a count may not leave: list items (a line
  * opening with a bullet, a dash, "1." / "(a)" / "ii)" or a "Q1" / "A1:" label) and items of a
  * list separated by semicolons. A line that wraps an item without a marker stays in it. Numbers
- * opening the items are list numbering when they rise ("1)", "2)", "4)") and the items' counts
- * otherwise ("(14) ...", "(2) ...", "(37) ..."), so those stay in their units.
+ * opening the items are list numbering when they rise ("1)", "2)", "4)") or start again ("1)",
+ * "2)"), and the items' counts otherwise ("(14) ...", "(2) ...", "(37) ..."), so those stay in their units.
  */
 final class Units {
 
@@ -42,25 +42,30 @@ final class Units {
 
   /**
    * True when {@code text} has items opening with numbers that do not rise from one item to the
-   * next ("(14)", "(2)", "(37)"): numbering rises, even with gaps, so these are the items' counts.
+   * next ("(14)", "(2)", "(37)"): numbering rises, even with gaps, and a new list starts again
+   * with 1 and 2, so these are the items' counts.
    */
   static boolean numbersAreCounts(String text) {
+    List<Integer> numbers = new ArrayList<>();
     Matcher marker = ITEM_MARKER.matcher(text);
-    int previous = -1;
-    for (int lineStart = 0; ; ) {
+    for (int lineStart = 0; lineStart >= 0; lineStart = nextLine(text, lineStart)) {
       if (marker.region(lineStart, text.length()).lookingAt() && marker.group("number") != null) {
-        int number = Integer.parseInt(marker.group("number"));
-        if (number <= previous) {
-          return true;
-        }
-        previous = number;
+        numbers.add(Integer.parseInt(marker.group("number")));
       }
-      int newline = text.indexOf('\n', lineStart);
-      if (newline < 0) {
-        return false;
-      }
-      lineStart = newline + 1;
     }
+    for (int i = 1; i < numbers.size(); i++) {
+      boolean restarts = numbers.get(i) == 1 && (i + 1 == numbers.size() || numbers.get(i + 1) == 2);
+      if (numbers.get(i) <= numbers.get(i - 1) && !restarts) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Where the line after the one starting at {@code lineStart} starts, or -1 at the last line. */
+  private static int nextLine(String text, int lineStart) {
+    int newline = text.indexOf('\n', lineStart);
+    return newline < 0 ? -1 : newline + 1;
   }
 
   /** True when {@code line} opens a list item. */

@@ -103,9 +103,12 @@ class DocumentExtractorTest {
         p("Installed:\n(9) Hanwha XNV-6081R\n(1) Bosch NBE-3502-AL\n(120) Axis M3086-V")));
     assertEquals(List.of("IPC2124LB-SF28KM-G:6", "IPC-HFW2431S-S-S2:6"), modelCounts(
         p("Cameras by site:\n  ( 6 ) Uniview IPC2124LB-SF28KM-G\n  ( 6 ) Dahua IPC-HFW2431S-S-S2")));
-    // Rising numbers are the list's numbering, gaps and all: the counts are the ones written after.
+    // Rising numbers are the list's numbering, gaps and all, and so is a list starting again at 1:
+    // the counts are the ones written after.
     assertEquals(List.of("P3245-LVE:12", "Q6135-LE:3"), modelCounts(
         p("(2) Axis P3245-LVE – 12\n(5) Axis Q6135-LE – 3")));
+    assertEquals(List.of("XNO-6080R:4", "FD9360-H:9"), modelCounts(
+        p("1. Do you use CCTV?\n2. Which makes?\n1. Hanwha XNO-6080R – 4\n2. Vivotek FD9360-H – 9")));
   }
 
   @Test
