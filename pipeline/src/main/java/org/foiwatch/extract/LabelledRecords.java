@@ -10,7 +10,8 @@ import org.foiwatch.normalise.TableHeaders;
 import org.foiwatch.normalise.TableHeaders.Column;
 
 /**
- * Records written as "label: value" lines, one field per line, a table turned on its side:
+ * Records written as "label: value" (or "label ...... value") lines, one field per line, a table
+ * turned on its side:
  *
  * <pre>
  * Make: Bosch
@@ -25,8 +26,9 @@ import org.foiwatch.normalise.TableHeaders.Column;
  */
 final class LabelledRecords {
 
-  /** "Label: value" on one line; labels are short (a header's words, not a sentence). */
-  private static final Pattern LABELLED = Pattern.compile("^\\s*([^:\\n]{2,40}?)\\s*:\\s*(\\S[^\\n]*?)\\s*$");
+  /** "Label: value" or "Label ...... value" on one line; labels are short (a header's words, not a sentence). */
+  private static final Pattern LABELLED = Pattern.compile(
+      "^\\s*((?:[^:.…\\n]|\\.(?!\\.\\.)){2,40}?)\\s*(?::|\\.{3,}|…+)\\s*(\\S[^\\n]*?)\\s*$");
 
   private static final TableHeaders HEADERS = TableHeaders.standard();
 

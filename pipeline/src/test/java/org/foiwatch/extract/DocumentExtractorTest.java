@@ -121,6 +121,8 @@ class DocumentExtractorTest {
     assertEquals(List.of("2.0C-H5A-BO1-IR:14", "FD9360-H:1150", "Q6135-LE:2"), extraction.mentions().stream()
         .filter(m -> m.model() != null).map(m -> m.model() + ":" + m.quantity()).toList());
     assertEquals(List.of("Avigilon", "Vivotek", "Axis"), extraction.mentions().stream().map(EquipmentMention::vendor).toList());
+    assertEquals(List.of("IPC-HFW2431S-S-S2:27"), modelCounts(
+        p("Site: Depot\n  Make ........ Dahua\n  Model ....... IPC-HFW2431S-S-S2\n  Number …… 27")));
   }
 
   @Test
