@@ -97,13 +97,19 @@ public final class QuantityParser {
   /** A count in brackets right before an item: "(14) Hikvision ...". */
   private static final Pattern BRACKETED_BEFORE = Pattern.compile("(?:^|\\s)\\(\\s*(" + DIGITS + ")\\s*\\)\\s*$");
 
-  /** A count shared by each of the items it follows: "4 of each", "(3 each)". */
-  private static final Pattern EACH = Pattern.compile(
-      "(?<![\\w,.])(" + DIGITS + "|" + WORD + ")\\s+(?:of\\s+)?each\\b", Pattern.CASE_INSENSITIVE);
-  /** Counts given in the order of the items they follow: "6 and 8 respectively", "2, 5 and 9 respectively". */
-  private static final Pattern RESPECTIVELY = Pattern.compile(
-      "((?:(?:" + DIGITS + ")\\s*,\\s*)*(?:" + DIGITS + ")\\s*,?\\s*and\\s*(?:" + DIGITS + "))\\s+respectively\\b",
+  /** The word of a count shared by each of the items it follows: "4 of each", "(3 each)". */
+  private static final Pattern EACH = Pattern.compile("\\beach\\b", Pattern.CASE_INSENSITIVE);
+  /** The count right before "each", read in a window of {@link #BEFORE_WINDOW} characters. */
+  private static final Pattern COUNT_FOR_EACH = Pattern.compile(
+      "(?<![\\w,.])(" + DIGITS + "|" + WORD + ")\\s+(?:of\\s+)?$", Pattern.CASE_INSENSITIVE);
+  /** The word that says counts are given in the items' order ("6 and 8 respectively"). */
+  private static final Pattern RESPECTIVELY = Pattern.compile("\\brespectively\\b", Pattern.CASE_INSENSITIVE);
+  /** The counts right before "respectively": "6 and 8", "2, 15 and 1,100" (at most ten). */
+  private static final Pattern COUNTS_IN_TURN = Pattern.compile(
+      "((?:(?:" + DIGITS + ")\\s*,\\s*){0,8}(?:" + DIGITS + ")\\s*,?\\s*and\\s*(?:" + DIGITS + "))\\s+$",
       Pattern.CASE_INSENSITIVE);
+  /** How far before "respectively" its counts are read. */
+  private static final int COUNTS_IN_TURN_WINDOW = 100;
   private static final Pattern LISTED_COUNT = Pattern.compile(DIGITS);
 
   /** How far back {@link #before} reads for a count. */
@@ -182,7 +188,13 @@ public final class QuantityParser {
   /** The count {@code text} gives each of its items ("4 of each"), if any. */
   static Optional<Integer> each(String text) {
     Matcher each = EACH.matcher(text);
-    return each.find() ? plausible(value(each.group(1), null), each.group(1)) : Optional.empty();
+    while (each.find()) {
+      Matcher count = COUNT_FOR_EACH.matcher(text.substring(Math.max(0, each.start() - BEFORE_WINDOW), each.start()));
+      if (count.find()) {
+        return plausible(value(count.group(1), null), count.group(1));
+      }
+    }
+    return Optional.empty();
   }
 
   /** The counts {@code text} gives its items in their order ("6 and 8 respectively"); empty when none. */
@@ -191,8 +203,13 @@ public final class QuantityParser {
     if (!respectively.find()) {
       return List.of();
     }
+    Matcher inTurn = COUNTS_IN_TURN.matcher(
+        text.substring(Math.max(0, respectively.start() - COUNTS_IN_TURN_WINDOW), respectively.start()));
+    if (!inTurn.find()) {
+      return List.of();
+    }
     List<Integer> counts = new ArrayList<>();
-    Matcher count = LISTED_COUNT.matcher(respectively.group(1));
+    Matcher count = LISTED_COUNT.matcher(inTurn.group(1));
     while (count.find()) {
       counts.add(Integer.valueOf(count.group().replace(",", "")));
     }

@@ -3,6 +3,7 @@ package org.foiwatch.extract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +49,18 @@ class QuantityParserTest {
     assertTrue(QuantityParser.parseCell("(2 awaiting repair)").isEmpty());
     assertTrue(QuantityParser.parseCell("20-30 (estimate)").isEmpty());
     assertTrue(QuantityParser.parseCell("Car park (north)").isEmpty());
+  }
+
+  @Test
+  void countsGivenInTurnOrEachToSeveralItems() {
+    assertEquals(List.of(2, 15, 1100), QuantityParser.respectively("P1465-LE, P3245-LVE and Q6135-LE: 2, 15 and 1,100 respectively."));
+    assertEquals(List.of(), QuantityParser.respectively("2, 15 and 1,100 cameras in all"));
+    // Only the ten counts right before "respectively" are read, however long the run before them.
+    assertEquals(List.of(21, 21, 21, 21, 21, 21, 21, 21, 2, 3),
+        QuantityParser.respectively("1,2".repeat(20_000) + " and 3 respectively"));
+    assertEquals(Optional.of(4), QuantityParser.each("Axis P3245-LVE and P3248-LVE, four of each"));
+    assertEquals(Optional.empty(), QuantityParser.each("each camera records for 30 days"));
+    assertEquals(Optional.of(3), QuantityParser.each("1,234".repeat(20_000) + " cameras, 3 each"));
   }
 
   @Test
