@@ -1,7 +1,10 @@
 package org.foiwatch.extract;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.foiwatch.ingest.Block;
@@ -41,7 +44,7 @@ final class LabelledRecords {
     boolean changed = false;
     List<String> tableLabels = null;
     for (Block block : blocks) {
-      List<List<String[]>> records = block.isRow() || block.quoted() ? List.of() : records(block.text());
+      List<List<String[]>> records = block.isRow() || block.quoted() || !mayHoldLabels(block.text()) ? List.of() : records(block.text());
       if (records.isEmpty()) {
         out.add(block);
         tableLabels = null;
@@ -81,19 +84,27 @@ final class LabelledRecords {
     return changed ? document.withBlocks(out) : document;
   }
 
+  /** False when no line of {@code text} can be labelled: no colon, no dot leaders. */
+  private static boolean mayHoldLabels(String text) {
+    return text.indexOf(':') >= 0 || text.contains("...") || text.indexOf('…') >= 0;
+  }
+
   /** The records of equipment in {@code text}, each its {label, value} fields in line order. */
   private static List<List<String[]>> records(String text) {
     List<List<String[]>> records = new ArrayList<>();
     List<String[]> record = new ArrayList<>();
+    Set<String> labels = new HashSet<>();
     for (String line : text.split("\n", -1)) {
       Matcher labelled = LABELLED.matcher(line);
       boolean fits = labelled.matches();
-      if (!fits || record.stream().anyMatch(field -> field[0].equalsIgnoreCase(labelled.group(1)))) {
+      if (!fits || labels.contains(labelled.group(1).toLowerCase(Locale.ROOT))) {
         keepIfEquipment(records, record);
         record = new ArrayList<>();
+        labels.clear();
       }
       if (fits) {
         record.add(new String[] {labelled.group(1), labelled.group(2)});
+        labels.add(labelled.group(1).toLowerCase(Locale.ROOT));
       }
     }
     keepIfEquipment(records, record);
