@@ -79,6 +79,11 @@ class LayoutMetamorphicTest {
     return rows;
   }
 
+  /** The table's columns in the order of {@code columns}. */
+  private static List<List<String>> reordered(List<List<String>> table, int... columns) {
+    return table.stream().map(row -> java.util.Arrays.stream(columns).mapToObj(row::get).toList()).toList();
+  }
+
   private static String lines(Function<Fact, String> line) {
     return String.join("\n", FACTS.stream().map(line).toList());
   }
@@ -152,7 +157,18 @@ class LayoutMetamorphicTest {
         Arguments.of("merged-cells.html", mergedCellsHtml()),
         Arguments.of("reply.eml", Fixtures.emlHtml(new Fixtures.Mail("foi@example.gov.uk", "someone@example.org",
             "Your request", "Mon, 4 Mar 2024 10:00:00 +0000", "<m1@example.gov.uk>"), List.of(INTRO), table("Cameras"))),
-        Arguments.of("letter.pdf", Fixtures.pdf(List.of(INTRO), table("Qty"), List.of(CLOSING))));
+        Arguments.of("letter.pdf", Fixtures.pdf(List.of(INTRO), table("Qty"), List.of(CLOSING))),
+        // A narrow manufacturer column: each maker's name wraps over two to four lines of its cell.
+        Arguments.of("ruled-wrapped.pdf", Fixtures.pdfWrappedTable(List.of(INTRO), table("Number in use"),
+            new float[] {60, 96, 130, 80}, true, List.of(CLOSING))),
+        Arguments.of("stream-wrapped.pdf", Fixtures.pdfWrappedTable(List.of(INTRO), table("Quantity"),
+            new float[] {56, 110, 140, 70}, false, List.of(CLOSING))),
+        // Codes wider than their cell, cut between characters over two or three lines.
+        Arguments.of("narrow-model.pdf", Fixtures.pdfWrappedTable(List.of(INTRO), table("Total"),
+            new float[] {60, 150, 58, 60}, true, List.of(CLOSING))),
+        // The count first, the site last, the maker wrapped.
+        Arguments.of("count-first.pdf", Fixtures.pdfWrappedTable(List.of(INTRO), reordered(table("No."), 3, 1, 2, 0),
+            new float[] {50, 90, 130, 70}, true, List.of(CLOSING))));
   }
 
   private static List<List<String>> withTitleRows(List<List<String>> table) {

@@ -57,7 +57,7 @@ public final class DocumentExtractor {
     }
     ExtractionBudget budget = new ExtractionBudget(this.budget, nanoClock);
     ParsedDocument document = LabelledRecords.rebuild(StackedCells.rebuild(
-        Answers.separate(WrappedCells.rejoin(OcrText.rejoinWrappedModels(parsed, grammars), grammars))));
+        Answers.separate(OcrText.rejoinWrappedModels(parsed, grammars))));
     DocumentText text = new DocumentText(document.blocks());
     boolean[] excluded = ContextFilter.excludedBlocks(document.blocks());
     List<EquipmentMention> mentions = new ArrayList<>();

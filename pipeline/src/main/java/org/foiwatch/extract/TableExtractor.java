@@ -87,13 +87,13 @@ public final class TableExtractor {
         continue;
       }
       String vendorCell = cell(cells, columns[Column.VENDOR.ordinal()]);
-      String modelCell = cell(cells, columns[Column.MODEL.ordinal()]);
+      String modelCell = WrappedCells.joinCellLines(cell(cells, columns[Column.MODEL.ordinal()]), grammars);
       if (nonEmptyCount(cells) == 1 && catalogue.resolve(first).isPresent()) {
         headingVendor = catalogue.resolve(first).get();
         headingAsWritten = first;
         continue;
       }
-      Optional<Vendor> vendor = vendorCell.isEmpty() ? Optional.empty() : catalogue.resolve(vendorCell);
+      Optional<Vendor> vendor = vendorCell.isEmpty() ? Optional.empty() : resolveVendorCell(vendorCell);
       String vendorAsWritten = vendorCell;
       if (vendorCell.isEmpty() && headingVendor != null) {
         vendor = Optional.of(headingVendor);
@@ -251,6 +251,21 @@ public final class TableExtractor {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The maker a vendor cell names: a name in brackets after it is a note on it ("Avigilon
+   * (Motorola Solutions)", "LTS (made by Hikvision)"), read only when the name before it is unknown.
+   */
+  private Optional<Vendor> resolveVendorCell(String vendorCell) {
+    int bracket = vendorCell.indexOf('(');
+    if (bracket > 0) {
+      Optional<Vendor> named = catalogue.resolve(vendorCell.substring(0, bracket));
+      if (named.isPresent()) {
+        return named;
+      }
+    }
+    return catalogue.resolve(vendorCell);
   }
 
   private static String cell(List<String> cells, int column) {

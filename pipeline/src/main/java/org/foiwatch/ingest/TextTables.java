@@ -274,15 +274,24 @@ final class TextTables {
         joined.add(new ArrayList<>(row));
         continue;
       }
-      for (int c = 0; c < row.size() && c < previous.size(); c++) {
-        String piece = row.get(c);
-        if (!piece.isEmpty()) {
-          String above = previous.get(c);
-          previous.set(c, above.isEmpty() ? piece : above + (above.endsWith("-") || above.endsWith("/") ? "" : " ") + piece);
-        }
-      }
+      appendPieces(previous, row);
     }
     return joined;
+  }
+
+  /**
+   * Appends a wrapped line's pieces to the cells of the row above, each on a line of its own as
+   * the page shows it: whether a piece goes on a word or a code cut by the cell's width is for the
+   * reader of the cell to say.
+   */
+  static void appendPieces(List<String> above, List<String> pieces) {
+    for (int c = 0; c < pieces.size() && c < above.size(); c++) {
+      String piece = pieces.get(c);
+      if (!piece.isEmpty()) {
+        String cell = above.get(c);
+        above.set(c, cell.isEmpty() ? piece : cell + "\n" + piece);
+      }
+    }
   }
 
   private static String expandTabs(String line) {

@@ -38,6 +38,7 @@ final class TikaConfigXml {
     boolean reads = tesseract && ocr.mode() != OcrSettings.Mode.NEVER;
     Map<String, String> values = new HashMap<>();
     values.put("htmlParserClass", TableSpansHtmlParser.class.getName());
+    values.put("pdfParserClass", LayoutPdfParser.class.getName());
     values.put("pdfMaxMainMemoryBytes", String.valueOf(limits.pdfMaxMainMemoryBytes()));
     values.put("ocrStrategy", !reads ? "no_ocr" : ocr.mode() == OcrSettings.Mode.ALWAYS ? "ocr_only" : "auto");
     values.put("ocrDpi", String.valueOf(OCR_DPI));

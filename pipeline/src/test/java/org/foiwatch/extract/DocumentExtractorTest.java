@@ -64,20 +64,28 @@ class DocumentExtractorTest {
   }
 
   @Test
-  void modelNumbersWrappedInNarrowPdfTableCellsAreReadWhole() {
-    // Each row as PDF text gives it: the cells' first lines, then their continuations left to right.
+  void aCodeCutByItsTableCellsWidthIsReadWhole() {
+    // A cell's lines as a PDF or fixed-width table gives them: cut after a hyphen, before one, inside a run.
     List<String> models = modelCounts(
-        p("Site Make Model Qty Maintained by"),
-        p("Bus Station LTS CMIP3042 12 Harbour Alarm\nW 28M Services Ltd"),
-        p("Depot office LTS LTN8708K- 2 Harbour Alarm\nannexe P8 Services Ltd"),
-        p("Riverside Hangzhou Hikvision DS 30\nDigital Technology 2DE4425IW"),
-        p("DE"),
-        p("Old Market Dahua Technology IPC-HDBW 64\n2431E-S-S2"),
-        p("Ring road Hikvision DS-2DF822 8 Harbour Alarm\n5IX-AEL Services Ltd"),
-        // The model cell "AXIS P3245-LVE" wrapped at its space: the whole model on the overflow line.
-        p("Quayside AXIS AXIS 40 Harbour Alarm\nP3245-LVE Services Ltd"));
-    assertEquals(List.of("CMIP3042W-28M:12", "LTN8708K-P8:2", "DS-2DE4425IW-DE:30", "IPC-HDBW2431E-S-S2:64",
-            "DS-2DF8225IX-AEL:8", "P3245-LVE:40"), models);
+        row(null, "Make", "Model", "Quantity"),
+        row(null, "Hanwha Vision", "XNO-\n6120R", "5"),
+        row(null, "Bosch", "NDE-3503\n-AL", "7"),
+        row(null, "Hikvision", "DS-2CD2386\nG2-IU", "2,000"),
+        row(null, "Uniview", "IPC2122LB-SF\n28-A", "56"),
+        // Words of a model's name wrapped at their space stay apart.
+        row(null, "Axis Communications\nAB", "M3106-L\nMk II", "4"));
+    assertEquals(List.of("XNO-6120R:5", "NDE-3503-AL:7", "DS-2CD2386G2-IU:2000", "IPC2122LB-SF28-A:56",
+        "M3106-L MK II:4"), models);
+  }
+
+  @Test
+  void aNameInBracketsAfterAMakerIsANoteOnIt() {
+    List<EquipmentMention> mentions = extractor.extract(document(List.of(
+        row(null, "Manufacturer", "Model", "Qty"),
+        row(null, "Avigilon (Motorola Solutions)", "H4A-BO1-IR", "9"),
+        row(null, "LTS (made by Hikvision)", "CMIP9342-28M", "4"),
+        row(null, "Unknown Ltd (Dahua)", "IPC-HDW1230T1-S5", "2")))).mentions();
+    assertEquals(List.of("Avigilon", "LTS", "Dahua"), mentions.stream().map(EquipmentMention::vendor).toList());
   }
 
   @Test

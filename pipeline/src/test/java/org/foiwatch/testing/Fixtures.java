@@ -94,6 +94,48 @@ public final class Fixtures {
   }
 
   /**
+   * As {@link #pdf(List, List, List)}, the table's cells wrapped within columns of the given
+   * widths (points), as a word processor lays out a table with narrow columns: with {@code ruled},
+   * cells padded and ruled, rows set apart; without, rows spaced as lines of text.
+   */
+  public static byte[] pdfWrappedTable(List<String> paragraphs, List<List<String>> table, float[] columnWidths,
+      boolean ruled, List<String> closing) {
+    try (PDDocument document = new PDDocument()) {
+      PdfWriter writer = new PdfWriter(document);
+      writer.paragraphs(paragraphs);
+      writer.wrappedTable(table, columnWidths, ruled);
+      writer.paragraphs(closing);
+      writer.close();
+      return save(document);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A piece of text placed on a page: {@code x} from the left, {@code y} down from the top, in points. */
+  public record Placed(float x, float y, String text) {}
+
+  /** One A4 page of Helvetica 11pt text, each piece where it is placed. */
+  public static byte[] pdfPlaced(List<Placed> pieces) {
+    try (PDDocument document = new PDDocument()) {
+      PDPage page = new PDPage(PDRectangle.A4);
+      document.addPage(page);
+      try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+        for (Placed piece : pieces) {
+          content.beginText();
+          content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 11);
+          content.newLineAtOffset(piece.x(), PDRectangle.A4.getHeight() - piece.y());
+          content.showText(piece.text());
+          content.endText();
+        }
+      }
+      return save(document);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
    * An image-only PDF, as a scanner makes: each page is the given lines of text rendered to a
    * 150 dpi greyscale image (Java2D, a serif font) stored as JPEG, with no text layer at all.
    */
@@ -208,6 +250,92 @@ public final class Fixtures {
         y -= LEADING;
       }
       y -= LEADING;
+    }
+
+    void wrappedTable(List<List<String>> rows, float[] widths, boolean ruled) throws IOException {
+      float inset = 6;
+      float padding = ruled ? 4 : 0;
+      for (int r = 0; r < rows.size(); r++) {
+        PDType1Font font = r == 0 ? bold : regular;
+        List<List<String>> cells = new ArrayList<>();
+        int height = 1;
+        for (int c = 0; c < rows.get(r).size(); c++) {
+          cells.add(wrapToWidth(rows.get(r).get(c), font, widths[c] - 2 * inset));
+          height = Math.max(height, cells.get(c).size());
+        }
+        if (y - height * LEADING - 2 * padding < MARGIN) {
+          newPage();
+        }
+        float top = y;
+        float x = MARGIN;
+        for (int c = 0; c < cells.size(); c++) {
+          for (int l = 0; l < cells.get(c).size(); l++) {
+            y = top - padding - l * LEADING;
+            line(cells.get(c).get(l), x + inset, font);
+          }
+          x += widths[c];
+        }
+        float bottom = top - height * LEADING - 2 * padding;
+        if (ruled) {
+          rule(MARGIN, top + FONT_SIZE, x, top + FONT_SIZE);
+          rule(MARGIN, bottom + FONT_SIZE, x, bottom + FONT_SIZE);
+          float edge = MARGIN;
+          for (int c = 0; c <= cells.size(); c++) {
+            rule(edge, top + FONT_SIZE, edge, bottom + FONT_SIZE);
+            edge += c < cells.size() ? widths[c] : 0;
+          }
+        }
+        y = bottom;
+      }
+      y -= LEADING;
+    }
+
+    private void rule(float x1, float y1, float x2, float y2) throws IOException {
+      content.moveTo(x1, y1);
+      content.lineTo(x2, y2);
+      content.stroke();
+    }
+
+    /**
+     * {@code text} broken at spaces (kept at the end of the line) into lines no wider than
+     * {@code width}; a word wider than that
+     * is broken after a hyphen, and a part still too wide between characters, as a word processor
+     * breaks a long code in a narrow cell.
+     */
+    private static List<String> wrapToWidth(String text, PDType1Font font, float width) throws IOException {
+      List<String> lines = new ArrayList<>();
+      StringBuilder line = new StringBuilder();
+      for (String word : text.split(" ")) {
+        String candidate = line.length() == 0 ? word : line + " " + word;
+        if (width(font, candidate) <= width) {
+          line.setLength(0);
+          line.append(candidate);
+          continue;
+        }
+        if (line.length() > 0) {
+          lines.add(line + " "); // the space the line broke at stays on it, as a word processor writes it
+          line.setLength(0);
+        }
+        for (String part : word.split("(?<=-)")) {
+          if (line.length() > 0 && width(font, line + part) > width) {
+            lines.add(line.toString());
+            line.setLength(0);
+          }
+          for (char c : part.toCharArray()) {
+            if (line.length() > 0 && width(font, line.toString() + c) > width) {
+              lines.add(line.toString());
+              line.setLength(0);
+            }
+            line.append(c);
+          }
+        }
+      }
+      lines.add(line.toString());
+      return lines;
+    }
+
+    private static float width(PDType1Font font, String text) throws IOException {
+      return font.getStringWidth(text) / 1000 * FONT_SIZE;
     }
 
     private float[] columnPositions(List<List<String>> rows) throws IOException {
