@@ -29,6 +29,7 @@ final class WrappedCells {
   private static final int MAX_CONTINUATION_TOKENS = 8;
   /** A brand written in capitals, as some vendors open a model's name ("AXIS P3245-LVE"). */
   private static final Pattern BRAND_WORD = Pattern.compile("[A-Z]{2,}");
+  private static final Pattern SPACES = Pattern.compile(" +");
   /** A count, which neither begins nor continues a code. */
   private static final Pattern NUMBER = Pattern.compile("[0-9]+");
 
@@ -52,7 +53,7 @@ final class WrappedCells {
       }
       Block previous = out.isEmpty() ? null : out.get(out.size() - 1);
       if (lines.size() == 1 && previous != null && !previous.isRow() && previous.page() == block.page()
-          && Arrays.stream(lines.get(0).strip().split(" +")).allMatch(t -> CODE_PIECE.matcher(t).matches())) {
+          && Arrays.stream(SPACES.split(lines.get(0).strip())).allMatch(t -> CODE_PIECE.matcher(t).matches())) {
         // A paragraph of pieces alone ("DE") completes a code in the paragraph before it.
         List<String> above = new ArrayList<>(List.of(previous.text().split("\n")));
         above.add(lines.get(0));
@@ -84,10 +85,12 @@ final class WrappedCells {
    * overflow; a line with a model of its own is the next row, and lends no piece to a code.
    */
   private static boolean moveUp(List<String> lines, int above, int below, ModelGrammars grammars) {
-    List<String> lower = new ArrayList<>(List.of(lines.get(below).strip().split(" +")));
-    if (lower.size() > MAX_CONTINUATION_TOKENS || Units.opensItem(lines.get(below))) {
+    String lowerLine = lines.get(below).strip();
+    // Counted before it is split: most lines are running text, far longer.
+    if (spaceRuns(lowerLine) >= MAX_CONTINUATION_TOKENS || Units.opensItem(lines.get(below))) {
       return false;
     }
+    List<String> lower = new ArrayList<>(List.of(SPACES.split(lowerLine)));
     List<String> upper = List.of(lines.get(above).split(" "));
     Boolean upperHasModel = null;
     Boolean lowerHasModel = null;
@@ -129,6 +132,17 @@ final class WrappedCells {
       }
     }
     return false;
+  }
+
+  /** The runs of spaces in a stripped line: one fewer than the pieces {@link #SPACES} splits it into. */
+  private static int spaceRuns(String line) {
+    int runs = 0;
+    for (int i = 0; i < line.length(); i++) {
+      if (line.charAt(i) == ' ' && line.charAt(i - 1) != ' ') {
+        runs++;
+      }
+    }
+    return runs;
   }
 
   private static boolean moved(List<String> lines, int above, int below, List<String> upper, int u, String joined,
