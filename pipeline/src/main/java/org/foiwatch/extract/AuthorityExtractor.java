@@ -114,8 +114,11 @@ final class AuthorityExtractor {
       }
     }
     Map<String, Integer> counted = countShortFormsAsFull(votes, firstSeen);
-    Set<String> ownKeys = ownKeys(blocks, metadata, reference);
-    counted.replaceAll((name, count) -> Collections.disjoint(nameKeys(name), ownKeys) ? count : count + STRONG);
+    if (counted.size() > 1) {
+      // Only a choice between names needs the body's own keys: reading them scans the whole answer twice.
+      Set<String> ownKeys = ownKeys(blocks, metadata, reference);
+      counted.replaceAll((name, count) -> Collections.disjoint(nameKeys(name), ownKeys) ? count : count + STRONG);
+    }
     return counted.entrySet().stream()
         .max((a, b) -> a.getValue().equals(b.getValue())
             ? Integer.compare(firstSeen.get(b.getKey()), firstSeen.get(a.getKey()))

@@ -74,7 +74,9 @@ final class MakerSlots {
       }
     }
     Matcher named = NAME_BEFORE_CODE.matcher(unit).useTransparentBounds(true);
-    for (int from = nextCapital(unit, 0); from < unit.length(); from = nextCapital(unit, from + 1)) {
+    // A code holds an ASCII digit after its name: no name at or past the last digit has one.
+    int lastDigit = lastAsciiDigit(unit);
+    for (int from = nextCapital(unit, 0); from < lastDigit; from = nextCapital(unit, from + 1)) {
       if (!named.region(from, unit.length()).lookingAt()) {
         continue;
       }
@@ -96,6 +98,14 @@ final class MakerSlots {
     while (i < unit.length() && !(Character.getType(unit.charAt(i)) == Character.UPPERCASE_LETTER
         && (i == 0 || !Character.isLetterOrDigit(unit.charAt(i - 1))))) {
       i++;
+    }
+    return i;
+  }
+
+  private static int lastAsciiDigit(String unit) {
+    int i = unit.length() - 1;
+    while (i >= 0 && (unit.charAt(i) < '0' || unit.charAt(i) > '9')) {
+      i--;
     }
     return i;
   }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -47,6 +48,8 @@ public final class VendorFinder {
   /** The keys of every name's first tokens but not all: a run of tokens that is none of them begins no longer name. */
   private final Set<String> unfinishedKeys = new HashSet<>();
   private final int maxAliasTokens;
+  /** The first character of every key, lower case: a token opening with another begins no name. */
+  private final BitSet keyFirstChars = new BitSet();
   /** The first word of every name: text holding none of them, ignoring case, holds no vendor. */
   private final Keywords firstWords;
 
@@ -79,6 +82,8 @@ public final class VendorFinder {
       }
     }
     this.maxAliasTokens = longest;
+    entriesByKey.keySet().forEach(key -> keyFirstChars.set(key.charAt(0)));
+    unfinishedKeys.forEach(key -> keyFirstChars.set(key.charAt(0)));
     this.firstWords = new Keywords(firstWords, Keywords.Case.INSENSITIVE);
   }
 
@@ -112,6 +117,9 @@ public final class VendorFinder {
   private List<Span> names(String[] tokens) {
     List<Span> names = new ArrayList<>();
     for (int start = 0; start < tokens.length; start++) {
+      if (!keyFirstChars.get(lowerCase(tokens[start].charAt(0)))) {
+        continue; // no name begins with this letter: not lowered whole and looked up
+      }
       String first = lowerCase(tokens[start]);
       if (!entriesByKey.containsKey(first) && !unfinishedKeys.contains(first)) {
         continue; // no name's first word
@@ -192,9 +200,13 @@ public final class VendorFinder {
   private static String lowerCase(String text) {
     char[] chars = text.toCharArray();
     for (int i = 0; i < chars.length; i++) {
-      chars[i] = Character.toLowerCase(Character.toUpperCase(chars[i]));
+      chars[i] = lowerCase(chars[i]);
     }
     return new String(chars);
+  }
+
+  private static char lowerCase(char c) {
+    return Character.toLowerCase(Character.toUpperCase(c));
   }
 
   private Vendor vendorFor(String[] tokens, int start, int end) {
@@ -267,7 +279,12 @@ public final class VendorFinder {
     if (tokenCache.size() >= TOKEN_CACHE_SIZE && !tokenCache.containsKey(token)) {
       tokenCache.clear();
     }
-    for (Span piece : tokenCache.computeIfAbsent(token, tokenizer::tokenizePos)) {
+    Span[] pieces = tokenCache.get(token); // not computeIfAbsent: its function object per word cost as much as the look-up
+    if (pieces == null) {
+      pieces = tokenizer.tokenizePos(token);
+      tokenCache.put(token, pieces);
+    }
+    for (Span piece : pieces) {
       spans.add(new Span(word.getStart() + piece.getStart(), word.getStart() + piece.getEnd()));
     }
   }

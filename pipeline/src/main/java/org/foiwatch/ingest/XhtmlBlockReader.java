@@ -396,7 +396,7 @@ public final class XhtmlBlockReader {
     String[] lines = raw.replace('\u00a0', ' ').replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
     StringBuilder out = new StringBuilder(raw.length());
     for (String line : lines) {
-      String collapsed = line.replaceAll("[ \\t\\x0B\\f]+", " ").strip();
+      String collapsed = collapseBlanks(line).strip();
       if (collapsed.isEmpty()) {
         continue;
       }
@@ -406,5 +406,41 @@ public final class XhtmlBlockReader {
       out.append(collapsed);
     }
     return out.toString();
+  }
+
+  /**
+   * The line with each run of spaces, tabs, vertical tabs and form feeds made one space, as
+   * {@code replaceAll("[ \\t\\x0B\\f]+", " ")} does without compiling a pattern for every line.
+   */
+  private static String collapseBlanks(String line) {
+    int first = 0;
+    while (first < line.length() && !opensRunToCollapse(line, first)) {
+      first++;
+    }
+    if (first == line.length()) {
+      return line; // most lines: single spaces only
+    }
+    StringBuilder out = new StringBuilder(line.length()).append(line, 0, first);
+    boolean inRun = false;
+    for (int i = first; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (!isBlank(c)) {
+        out.append(c);
+      } else if (!inRun) {
+        out.append(' ');
+      }
+      inRun = isBlank(c);
+    }
+    return out.toString();
+  }
+
+  /** True at a blank that collapsing changes: any but a single space. */
+  private static boolean opensRunToCollapse(String line, int i) {
+    char c = line.charAt(i);
+    return isBlank(c) && (c != ' ' || i + 1 < line.length() && isBlank(line.charAt(i + 1)));
+  }
+
+  private static boolean isBlank(char c) {
+    return c == ' ' || c == '\t' || c == '\u000B' || c == '\f';
   }
 }

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -73,19 +72,25 @@ public final class ModelGrammars implements Serializable {
    */
   private final int[][][] grammarsByFirstTwo = new int[128][128][];
   private final int[] allGrammars;
-  /**
-   * Per three ASCII characters (see {@link #threeKey}), the grammars of the first two's list that
-   * can begin with all three: filled as texts bring them, since prose holds few of the two
-   * million. Transient: rebuilt after deserialisation as it is used.
-   */
-  private transient Map<Integer, int[]> grammarsByFirstThree;
   private final OcrModelCorrector ocrCorrector = OcrModelCorrector.standard();
   /**
-   * Each thread's matcher per grammar, reset onto every searched text: making them anew per text
-   * cost a sixth of {@link #hits}. Set on first use (also after deserialisation); two threads
-   * racing to set it each still get matchers of their own.
+   * Each thread's {@link Scratch}. Set on first use (also after deserialisation); two threads
+   * racing to set it each still get scratch of their own.
    */
-  private transient ThreadLocal<Matcher[]> threadMatchers;
+  private transient ThreadLocal<Scratch> threadScratch;
+
+  /** What one thread's {@link #hits} reuses from text to text. */
+  private final class Scratch {
+    /** A matcher per grammar, reset onto every searched text: making them anew per text cost a sixth of {@link #hits}. */
+    final Matcher[] matchers = newMatchers();
+    /**
+     * Per first two ASCII characters ({@code first << 7 | second}) and third, the grammars of
+     * the first two's list that can begin with all three: filled as texts bring them, since prose
+     * holds few of the two million. Arrays of the thread's own, not a shared map: a boxed key and
+     * a function object per look-up cost more than the look-up.
+     */
+    final int[][][] grammarsByFirstThree = new int[128 * 128][][];
+  }
 
   private ModelGrammars(List<ModelGrammar> grammars, VendorCatalogue catalogue) {
     this.grammars = List.copyOf(grammars);
@@ -168,19 +173,19 @@ public final class ModelGrammars implements Serializable {
    */
   List<Hit> hits(String searched) {
     List<Hit> hits = new ArrayList<>();
-    if (threadMatchers == null) {
-      threadMatchers = ThreadLocal.withInitial(this::newMatchers);
+    if (threadScratch == null) {
+      threadScratch = ThreadLocal.withInitial(Scratch::new);
     }
-    Matcher[] reusable = threadMatchers.get();
+    Scratch scratch = threadScratch.get();
     Matcher[] matchers = new Matcher[grammars.size()];
     for (int i = 0; i < searched.length(); i++) {
       if (i > 0 && failsStartGuard(searched.charAt(i - 1))) {
         continue;
       }
-      for (int g : candidates(searched, i)) {
+      for (int g : candidates(searched, i, scratch.grammarsByFirstThree)) {
         Matcher m = matchers[g];
         if (m == null) {
-          m = matchers[g] = reusable[g].reset(searched);
+          m = matchers[g] = scratch.matchers[g].reset(searched);
         }
         m.region(i, searched.length());
         if (m.lookingAt()) {
@@ -192,7 +197,7 @@ public final class ModelGrammars implements Serializable {
   }
 
   /** The grammars whose match can begin at {@code i}, by the characters there. */
-  private int[] candidates(String searched, int i) {
+  private int[] candidates(String searched, int i, int[][][] grammarsByFirstThree) {
     char first = searched.charAt(i);
     if (first >= grammarsByFirstChar.length) {
       return allGrammars;
@@ -206,14 +211,14 @@ public final class ModelGrammars implements Serializable {
     if (byTwo.length == 0 || third >= 128) {
       return byTwo;
     }
-    if (grammarsByFirstThree == null) {
-      grammarsByFirstThree = new ConcurrentHashMap<>();
+    int[][] byThird = grammarsByFirstThree[first << 7 | second];
+    if (byThird == null) {
+      byThird = grammarsByFirstThree[first << 7 | second] = new int[128][];
     }
-    return grammarsByFirstThree.computeIfAbsent(threeKey(first, second, third), key -> canBegin(byTwo, "" + first + second + third));
-  }
-
-  private static int threeKey(char first, char second, char third) {
-    return first << 14 | second << 7 | third;
+    if (byThird[third] == null) {
+      byThird[third] = canBegin(byTwo, "" + first + second + third);
+    }
+    return byThird[third];
   }
 
   private Matcher[] newMatchers() {

@@ -23,6 +23,13 @@ class XhtmlBlockReaderTest {
   }
 
   @Test
+  void normaliseMakesEachRunOfBlanksOneSpaceAndDropsBlankLines() {
+    String raw = "  Axis\t\tP3245-LVE \u000B\f 12 \r\n\n \u00a0\t\nDome  cameras\u2003 ";
+    assertEquals("Axis P3245-LVE 12\nDome cameras", XhtmlBlockReader.normalise(raw));
+    assertEquals("a b\u2003\u2003c", XhtmlBlockReader.normalise("a\t \fb\u2003\u2003c"));
+  }
+
+  @Test
   void pageDivsNumberThePagesAndTheirBlocks() {
     XhtmlBlockReader.Result result = reader.read(body(
         "<div class=\"page\"><p>Dear Mr Example,</p></div><div class=\"page\"><p>Yours sincerely,</p></div>"));
