@@ -163,6 +163,9 @@ class LayoutMetamorphicTest {
             new float[] {60, 96, 130, 80}, true, List.of(CLOSING))),
         Arguments.of("stream-wrapped.pdf", Fixtures.pdfWrappedTable(List.of(INTRO), table("Quantity"),
             new float[] {56, 110, 140, 70}, false, List.of(CLOSING))),
+        // The same as Word exports it, tagged: cells are marked content under Table / TR / TD.
+        Arguments.of("tagged-wrapped.pdf", Fixtures.pdfWrappedTable(List.of(INTRO), table("Units"),
+            new float[] {60, 96, 130, 80}, true, true, List.of(CLOSING))),
         // Codes wider than their cell, cut between characters over two or three lines.
         Arguments.of("narrow-model.pdf", Fixtures.pdfWrappedTable(List.of(INTRO), table("Total"),
             new float[] {60, 150, 58, 60}, true, List.of(CLOSING))),

@@ -124,23 +124,19 @@ final class PdfPageTables extends ContentHandlerDecorator {
     }
   }
 
-  /** Lines of a table's row as Tika flows them: the row's first line, then its cells' wrapped lines. */
-  private static final int ROW_LINES = 4;
-
   /**
    * Reading a page's positions costs a second pass over it; it is paid only where Tika's text
-   * has two lines within four that may be a table's rows: a digit (a count, a model) and a
-   * word separator, which Tika writes as an event of its own where text is placed apart without
-   * a space (cells are; words of a line usually carry their spaces).
+   * has two lines that may be a table's rows: each with a digit (a count, a model) and a word
+   * separator, which Tika writes as an event of its own where text is placed apart without a
+   * space (cells are; the words of a line of text usually carry their spaces).
    */
   private boolean mayHoldTable() {
-    int line = 0;
-    int lastRowLine = -ROW_LINES;
+    int rowLines = 0;
     boolean digit = false;
     boolean separator = false;
     for (Event event : page) {
-      if (event.kind() == Kind.START && event.depth() == 0 && (digit || separator)) {
-        line++; // a paragraph starts a line
+      if (event.kind() == Kind.START && event.depth() == 0) { // a paragraph starts a line
+        rowLines += digit && separator ? 1 : 0;
         digit = separator = false;
       }
       if (event.kind() != Kind.CHARACTERS || event.depth() != 1) {
@@ -151,20 +147,14 @@ final class PdfPageTables extends ContentHandlerDecorator {
       for (int i = 0; i < text.length(); i++) {
         char c = text.charAt(i);
         if (c == '\n') {
-          line++;
+          rowLines += digit && separator ? 1 : 0;
           digit = separator = false;
-        } else if (c >= '0' && c <= '9') {
-          digit = true;
+        } else {
+          digit |= c >= '0' && c <= '9';
         }
-      }
-      if (digit && separator && lastRowLine != line) {
-        if (line - lastRowLine < ROW_LINES) {
-          return true;
-        }
-        lastRowLine = line;
       }
     }
-    return false;
+    return rowLines + (digit && separator ? 1 : 0) >= 2;
   }
 
   private static float averageCharacterWidth(List<WordColumns.Line> lines) {

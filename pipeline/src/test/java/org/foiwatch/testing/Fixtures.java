@@ -24,12 +24,19 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDMarkInfo;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureTreeRoot;
+import org.apache.pdfbox.pdmodel.documentinterchange.markedcontent.PDPropertyList;
+import org.apache.pdfbox.pdmodel.documentinterchange.taggedpdf.StandardStructureTypes;
+import org.apache.pdfbox.pdmodel.documentinterchange.markedcontent.PDMarkedContent;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
@@ -100,10 +107,20 @@ public final class Fixtures {
    */
   public static byte[] pdfWrappedTable(List<String> paragraphs, List<List<String>> table, float[] columnWidths,
       boolean ruled, List<String> closing) {
+    return pdfWrappedTable(paragraphs, table, columnWidths, ruled, false, closing);
+  }
+
+  /**
+   * As {@link #pdfWrappedTable(List, List, float[], boolean, List)}; with {@code tagged}, a tagged
+   * PDF as Word exports one: each cell's text is marked content under a Table / TR / TD
+   * structure tree.
+   */
+  public static byte[] pdfWrappedTable(List<String> paragraphs, List<List<String>> table, float[] columnWidths,
+      boolean ruled, boolean tagged, List<String> closing) {
     try (PDDocument document = new PDDocument()) {
       PdfWriter writer = new PdfWriter(document);
       writer.paragraphs(paragraphs);
-      writer.wrappedTable(table, columnWidths, ruled);
+      writer.wrappedTable(table, columnWidths, ruled, tagged ? StructureTree.of(document) : null);
       writer.paragraphs(closing);
       writer.close();
       return save(document);
@@ -252,7 +269,7 @@ public final class Fixtures {
       y -= LEADING;
     }
 
-    void wrappedTable(List<List<String>> rows, float[] widths, boolean ruled) throws IOException {
+    void wrappedTable(List<List<String>> rows, float[] widths, boolean ruled, StructureTree tags) throws IOException {
       float inset = 6;
       float padding = ruled ? 4 : 0;
       for (int r = 0; r < rows.size(); r++) {
@@ -268,10 +285,18 @@ public final class Fixtures {
         }
         float top = y;
         float x = MARGIN;
+        PDStructureElement row = tags == null ? null : tags.row();
         for (int c = 0; c < cells.size(); c++) {
+          PDStructureElement cell = row == null ? null : tags.cell(row, document.getPage(document.getNumberOfPages() - 1));
           for (int l = 0; l < cells.get(c).size(); l++) {
             y = top - padding - l * LEADING;
+            if (cell != null) {
+              content.beginMarkedContent(COSName.getPDFName(StandardStructureTypes.TD), tags.mark(cell));
+            }
             line(cells.get(c).get(l), x + inset, font);
+            if (cell != null) {
+              content.endMarkedContent();
+            }
           }
           x += widths[c];
         }
@@ -370,6 +395,51 @@ public final class Fixtures {
         content.close();
         content = null;
       }
+    }
+  }
+
+  /** A tagged PDF's structure tree: one Table of TR rows of TD cells, each cell's text marked content. */
+  private static final class StructureTree {
+    private final PDStructureElement table;
+    private int nextMcid;
+
+    private StructureTree(PDStructureElement table) {
+      this.table = table;
+    }
+
+    static StructureTree of(PDDocument document) {
+      PDStructureTreeRoot root = new PDStructureTreeRoot();
+      document.getDocumentCatalog().setStructureTreeRoot(root);
+      PDMarkInfo marked = new PDMarkInfo();
+      marked.setMarked(true);
+      document.getDocumentCatalog().setMarkInfo(marked);
+      PDStructureElement body = new PDStructureElement(StandardStructureTypes.DOCUMENT, root);
+      root.appendKid(body);
+      PDStructureElement table = new PDStructureElement(StandardStructureTypes.TABLE, body);
+      body.appendKid(table);
+      return new StructureTree(table);
+    }
+
+    PDStructureElement row() {
+      PDStructureElement row = new PDStructureElement(StandardStructureTypes.TR, table);
+      table.appendKid(row);
+      return row;
+    }
+
+    PDStructureElement cell(PDStructureElement row, PDPage page) {
+      PDStructureElement cell = new PDStructureElement(StandardStructureTypes.TD, row);
+      cell.setPage(page);
+      row.appendKid(cell);
+      return cell;
+    }
+
+    /** The properties of the cell's next piece of marked content, its MCID recorded in the cell. */
+    PDPropertyList mark(PDStructureElement cell) {
+      COSDictionary properties = new COSDictionary();
+      properties.setInt(COSName.MCID, nextMcid);
+      cell.appendKid(new PDMarkedContent(COSName.getPDFName(StandardStructureTypes.TD), properties));
+      nextMcid++;
+      return PDPropertyList.create(properties);
     }
   }
 
