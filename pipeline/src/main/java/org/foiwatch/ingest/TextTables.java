@@ -181,83 +181,36 @@ final class TextTables {
     return gapLines >= 2 ? lastGap : start;
   }
 
-  /** Rows split at the blank columns shared by every line; null when fewer than two columns line up. */
+  /**
+   * Rows split at the blank columns shared by every line ({@link WordColumns}, the reader PDF
+   * tables go through, with characters for points); null when fewer than two columns line up.
+   */
   private static List<List<String>> fixedWidthRows(String[] lines, int start, int end) {
-    List<String> body = new ArrayList<>();
+    List<WordColumns.Line> body = new ArrayList<>();
     for (int i = start; i < end; i++) {
       String line = expandTabs(lines[i]);
-      if (!isRule(line) || hasGap(line)) {
-        body.add(line);
+      if (!isRule(line) && !line.isBlank()) {
+        body.add(positioned(line, body.size()));
       }
     }
-    int width = body.stream().mapToInt(String::length).max().orElse(0);
-    boolean[] blank = new boolean[width];
-    java.util.Arrays.fill(blank, true);
-    for (String line : body) {
-      for (int p = 0; p < line.length(); p++) {
-        blank[p] &= line.charAt(p) == ' ';
-      }
-    }
-    List<int[]> boundaries = new ArrayList<>();
-    int contentStart = 0;
-    while (contentStart < width && blank[contentStart]) {
-      contentStart++;
-    }
-    for (int p = contentStart; p < width; ) {
-      if (!blank[p]) {
+    return WordColumns.columns(body, MIN_GAP);
+  }
+
+  /** A line's words at their character columns, as lines one unit apart. */
+  private static WordColumns.Line positioned(String line, int index) {
+    List<WordColumns.Word> words = new ArrayList<>();
+    int p = 0;
+    while (p < line.length()) {
+      if (line.charAt(p) == ' ') {
         p++;
         continue;
       }
-      int gapEnd = p;
-      while (gapEnd < width && blank[gapEnd]) {
-        gapEnd++;
-      }
-      if (gapEnd - p >= MIN_GAP && gapEnd < width && crossedByMostLines(body, p, gapEnd)) {
-        boundaries.add(new int[] {p, gapEnd});
-      }
-      p = gapEnd;
+      int wordEnd = line.indexOf(' ', p);
+      wordEnd = wordEnd < 0 ? line.length() : wordEnd;
+      words.add(new WordColumns.Word(p, wordEnd, line.substring(p, wordEnd)));
+      p = wordEnd;
     }
-    if (boundaries.isEmpty()) {
-      return null;
-    }
-    List<List<String>> rows = new ArrayList<>();
-    for (String line : body) {
-      if (isRule(line)) {
-        continue;
-      }
-      List<String> cells = new ArrayList<>();
-      int from = 0;
-      for (int[] boundary : boundaries) {
-        cells.add(slice(line, from, boundary[0]));
-        from = boundary[1];
-      }
-      cells.add(slice(line, from, line.length()));
-      rows.add(cells);
-    }
-    return rows;
-  }
-
-  /**
-   * A boundary must have text on both sides in at least half the lines (and two of them), so
-   * that two prose lines with a double space after a full stop do not make a table.
-   */
-  private static boolean crossedByMostLines(List<String> body, int gapStart, int gapEnd) {
-    int crossing = 0;
-    int lines = 0;
-    for (String line : body) {
-      if (isRule(line)) {
-        continue;
-      }
-      lines++;
-      if (line.length() > gapEnd && !line.substring(0, gapStart).isBlank() && !line.substring(gapEnd).isBlank()) {
-        crossing++;
-      }
-    }
-    return crossing >= 2 && crossing * 2 >= lines;
-  }
-
-  private static String slice(String line, int from, int to) {
-    return from >= line.length() ? "" : line.substring(from, Math.min(to, line.length())).strip();
+    return new WordColumns.Line(words, index, 1, false);
   }
 
   /**

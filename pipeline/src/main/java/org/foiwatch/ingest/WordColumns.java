@@ -149,6 +149,12 @@ final class WordColumns {
     return end;
   }
 
+  /** Each line's cells between the boundaries its lines share; null when no boundary is crossed by enough lines. */
+  static List<List<String>> columns(List<Line> lines, float minGap) {
+    List<float[]> boundaries = lines.isEmpty() ? List.of() : boundaries(lines, minGap);
+    return boundaries.isEmpty() ? null : lines.stream().map(line -> cells(line, boundaries)).toList();
+  }
+
   /** The run's rows, wrapped lines joined; null when no boundary is crossed by enough lines. */
   private static List<List<String>> rows(List<Line> run, float minGap) {
     List<float[]> boundaries = boundaries(run, minGap);
