@@ -87,15 +87,16 @@ final class PdfPageTables extends ContentHandlerDecorator {
 
   private void writePage() throws SAXException {
     List<WordColumns.Segment> segments = tables();
-    Event firstParagraph = null;
+    boolean written = false;
     boolean inParagraph = false;
     for (Event event : page) {
       boolean paragraph = event.depth() == 0 && "p".equals(event.localName());
       if (segments != null && (inParagraph || paragraph)) {
+        // Tika's paragraphs give way to the page read again, written where the first one stood.
         if (paragraph && event.kind() == Kind.START) {
           inParagraph = true;
-          if (firstParagraph == null) {
-            firstParagraph = event;
+          if (!written) {
+            written = true;
             write(segments, event.uri());
           }
         } else if (paragraph && event.kind() == Kind.END) {

@@ -101,13 +101,11 @@ final class WordColumns {
       return start;
     }
     float left = lines.get(start).words().get(0).start();
-    int gapLines = 0;
     int end = start;
     int last = start;
     while (end < lines.size() && end - start < MAX_RUN_LINES) {
       Line line = lines.get(end);
       if (hasGap(line, minGap)) {
-        gapLines++;
         last = end + 1;
         left = Math.min(left, line.words().get(0).start());
       } else if (end == start || !tight(lines.get(end - 1), line)) {
