@@ -41,7 +41,7 @@ import org.foiwatch.json.RecordJson;
 /**
  * An external merge sort for a collection that must end up in one place, in order: each bundle
  * sorts its records (by a key, then by the whole record, so the order never depends on arrival)
- * into a run file under {@code <workDirectory>/.foiwatch-runs/<name>/}, and only the run names
+ * into a run file under {@code <workDirectory>/.foiwatch-runs-<name>/}, and only the run names
  * are shuffled, to a single key (one small shuffle: a Flink cluster's network buffers are sized
  * for few). The DoFn after it opens a {@link Merge} over the runs and streams the records in
  * order, so no worker holds them all in memory, and the DirectRunner does not re-copy a growing
@@ -87,18 +87,19 @@ public final class SortedRuns<T extends SpecificRecord>
     return Comparator.comparing((KV<String, T> e) -> e.getKey()).thenComparing(e -> RecordJson.toJson(e.getValue()));
   }
 
+  /**
+   * Each sort's own directory: a shared parent, deleted when empty by the sort that finished
+   * first, raced with another sort creating its directory in it.
+   */
   private static ResourceId runsDirectory(String workDirectory, String name) {
     return FileSystems.matchNewResource(workDirectory, true)
-        .resolve(".foiwatch-runs", StandardResolveOptions.RESOLVE_DIRECTORY)
-        .resolve(name, StandardResolveOptions.RESOLVE_DIRECTORY);
+        .resolve(".foiwatch-runs-" + name, StandardResolveOptions.RESOLVE_DIRECTORY);
   }
 
   /** Local directories only (other file systems have none), and only when empty. */
   private static void deleteIfEmpty(String directory) {
     if (FileSystems.matchNewResource(directory, true).getScheme().equals("file")) {
-      java.io.File runs = new java.io.File(directory);
-      runs.delete();
-      runs.getParentFile().delete();
+      new java.io.File(directory).delete();
     }
   }
 
@@ -229,7 +230,6 @@ public final class SortedRuns<T extends SpecificRecord>
     public void close() throws IOException {
       merge.close();
       FileSystems.delete(runFiles, StandardMoveOptions.IGNORE_MISSING_FILES);
-      // The other collections may still be merging theirs: the parent goes only once it is empty.
       deleteIfEmpty(runsDirectory(workDirectory, name).toString());
     }
   }

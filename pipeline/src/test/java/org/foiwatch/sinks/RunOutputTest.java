@@ -41,8 +41,8 @@ class RunOutputTest {
     manifest("a", List.of("documents.jsonl")).write(output.toString());
     Path killed = run("b");
     Files.writeString(killed.resolve("documents.jsonl"), "half\n");
-    Files.createDirectories(killed.resolve(".foiwatch-runs/mentions"));
-    Files.writeString(killed.resolve(".foiwatch-runs/mentions/1.run"), "a sort run");
+    Files.createDirectories(killed.resolve(".foiwatch-runs-mentions"));
+    Files.writeString(killed.resolve(".foiwatch-runs-mentions/1.run"), "a sort run");
     run("c"); // killed before it wrote a file
 
     RunOutput next = RunOutput.prepare(output.toString());
