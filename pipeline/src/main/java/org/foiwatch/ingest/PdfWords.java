@@ -15,6 +15,13 @@ import org.apache.pdfbox.text.TextPosition;
  */
 final class PdfWords extends PDFTextStripper {
 
+  /**
+   * A space glyph followed by a blank this many font sizes wide ends a word: a cell's text that
+   * ends in a space runs into the next cell without a separator, while the spaces of a line of
+   * text, even justified, are narrower.
+   */
+  private static final float CELL_SPACE = 0.6f;
+
   private final List<WordColumns.Line> lines = new ArrayList<>();
   private List<WordColumns.Word> words = new ArrayList<>();
   private float top = Float.NaN;
@@ -34,13 +41,6 @@ final class PdfWords extends PDFTextStripper {
     stripper.endLine();
     return stripper.lines;
   }
-
-  /**
-   * A space glyph followed by a blank this many font sizes wide ends a word: a cell's text that
-   * ends in a space runs into the next cell without a separator, while the spaces of a line of
-   * text, even justified, are narrower.
-   */
-  private static final float CELL_SPACE = 0.6f;
 
   @Override
   protected void writeString(String text, List<TextPosition> positions) {
