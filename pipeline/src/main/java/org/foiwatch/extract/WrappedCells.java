@@ -8,13 +8,13 @@ import org.foiwatch.normalise.ModelGrammars;
 
 /**
  * Model numbers cut by the width of a narrow table cell, their pieces on the cell's lines
- * ("IPC-HDBW" / "2431E-S-S2"): PDF and fixed-width text tables give a wrapped cell's lines as
+ * ("DS-2CD2386" / "G2-IU"): PDF and fixed-width text tables give a wrapped cell's lines as
  * they are, and the table reader joins them back here, where the grammars say which join is
  * one model.
  */
 final class WrappedCells {
 
-  /** A piece of a code: a token holding a digit, or an upper-case one ("DS", "IPC-HDBW"; "W" only before another). */
+  /** A piece of a code: a token holding a digit, or an upper-case one ("DS", "XNO-"; "W" only before another). */
   private static final Pattern CODE_PIECE = Pattern.compile("(?=\\S*[0-9])[A-Za-z0-9][A-Za-z0-9/\\-]*|[A-Z][A-Z\\-]{0,7}");
   /** A count, which neither begins nor continues a code. */
   private static final Pattern NUMBER = Pattern.compile("[0-9]+");
@@ -28,7 +28,7 @@ final class WrappedCells {
 
   /**
    * A table cell's lines read as one text: a code cut by the cell's width over up to four lines
-   * ("IPC-HDBW" / "2431E-S-S2", "DS" / "2DE4425IW" / "DE") is joined back where the joined code
+   * ("IPC2122LB-SF" / "28-A", "NDE-3503" / "-AL") is joined back where the joined code
    * is one model a grammar accepts whole; other line breaks become spaces.
    */
   static String joinCellLines(String cell, ModelGrammars grammars) {
@@ -101,9 +101,9 @@ final class WrappedCells {
   }
 
   /**
-   * The ways a wrapped code reads back, likeliest first: run together ("CMIP3042" + "W-28M",
-   * "IPC-HDBW" + "2431E-S-S2"), except between two letters, where a hyphen was the break
-   * ("DS-2DE4425IW" + "DE"); a code already ending in a hyphen takes the piece as it is.
+   * The ways a wrapped code reads back, likeliest first: run together ("DS-2CD2386" + "G2-IU",
+   * "IPC2122LB-SF" + "28-A"), except between two letters, where a hyphen was the break
+   * ("P1465" + "LE" reads "P1465-LE" first); a code already ending in a hyphen takes the piece as it is.
    */
   private static List<String> joins(String code, String piece) {
     if (code.endsWith("-")) {

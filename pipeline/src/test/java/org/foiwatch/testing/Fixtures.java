@@ -138,12 +138,9 @@ public final class Fixtures {
       PDPage page = new PDPage(PDRectangle.A4);
       document.addPage(page);
       try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+        PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
         for (Placed piece : pieces) {
-          content.beginText();
-          content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 11);
-          content.newLineAtOffset(piece.x(), PDRectangle.A4.getHeight() - piece.y());
-          content.showText(piece.text());
-          content.endText();
+          showText(content, font, 11, piece.x(), PDRectangle.A4.getHeight() - piece.y(), piece.text());
         }
       }
       return save(document);
@@ -383,11 +380,7 @@ public final class Fixtures {
       if (y < MARGIN) {
         newPage();
       }
-      content.beginText();
-      content.setFont(font, FONT_SIZE);
-      content.newLineAtOffset(x, y);
-      content.showText(text);
-      content.endText();
+      showText(content, font, FONT_SIZE, x, y, text);
     }
 
     void close() throws IOException {
@@ -441,6 +434,16 @@ public final class Fixtures {
       nextMcid++;
       return PDPropertyList.create(properties);
     }
+  }
+
+  /** One line of text with its baseline starting at ({@code x}, {@code y}) from the page's bottom left. */
+  private static void showText(PDPageContentStream content, PDType1Font font, float size, float x, float y,
+      String text) throws IOException {
+    content.beginText();
+    content.setFont(font, size);
+    content.newLineAtOffset(x, y);
+    content.showText(text);
+    content.endText();
   }
 
   /** {@code line} broken at spaces into lines of at most {@code columns} characters (a longer word stands alone). */
