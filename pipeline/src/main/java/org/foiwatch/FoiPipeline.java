@@ -17,22 +17,21 @@ import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
-import org.foiwatch.extract.ExtractMentions;
+import org.foiwatch.extract.FileExtraction;
 import org.foiwatch.ingest.ForkedParsers;
 import org.foiwatch.ingest.InputConfinement;
 import org.foiwatch.ingest.InputFiles;
 import org.foiwatch.ingest.MatchInputs;
 import org.foiwatch.ingest.OcrSettings;
-import org.foiwatch.ingest.ParseDocuments;
-import org.foiwatch.ingest.ParsedDocument;
+import org.foiwatch.ingest.FileParser;
 import org.foiwatch.ingest.ParserLimits;
 import org.foiwatch.ingest.TikaDocumentParser;
 import org.foiwatch.records.BuildRecords;
+import org.foiwatch.records.FileRecords;
 import org.foiwatch.records.RecordBuilder;
 import org.foiwatch.records.SourcePaths;
 import org.foiwatch.records.SplitRecords;
@@ -338,14 +337,12 @@ public final class FoiPipeline {
   static Pipeline build(FoiOptions options, ReusePlan plan, String runDirectory) {
     ParserLimits limits = ParserLimits.from(options);
     Pipeline pipeline = Pipeline.create(options);
-    PCollection<KV<String, List<ParsedDocument>>> parsed = pipeline
+    PCollection<KV<String, RecordBuilder.Records>> perInputFile = pipeline
         .apply("MatchInputs", new MatchInputs(plan.toParse(), isDirectRunner(options)))
-        .apply("ParseDocuments", new ParseDocuments(limits, OcrSettings.from(options), inputConfinement(options)));
-    PCollection<KV<String, RecordBuilder.Records>> perInputFile = parsed
-        .apply("CountParsedFiles", ParDo.of(new Progress.CountParsedFiles()))
-        .setCoder(parsed.getCoder())
-        .apply("ExtractMentions", new ExtractMentions(options.getExtractTimeoutSeconds()))
-        .apply("BuildRecords", new BuildRecords(sourcePaths(options)));
+        .apply("BuildRecords", new BuildRecords(
+            new FileParser(limits, OcrSettings.from(options), inputConfinement(options)),
+            new FileExtraction(options.getExtractTimeoutSeconds()),
+            new FileRecords(sourcePaths(options))));
     if (!plan.reused().isEmpty()) {
       perInputFile = PCollectionList.of(perInputFile)
           .and(pipeline.apply("ReusePreviousRecords", new RecordStore.Read(plan.storeFiles(), plan.reused())))

@@ -1,22 +1,17 @@
 package org.foiwatch;
 
 import java.io.PrintStream;
-import java.util.List;
 import java.util.Locale;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.metrics.MetricNameFilter;
 import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.MetricsFilter;
-import org.apache.beam.sdk.metrics.Counter;
-import org.apache.beam.sdk.metrics.Metrics;
-import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.values.KV;
-import org.foiwatch.ingest.ParsedDocument;
+import org.foiwatch.records.BuildRecords;
 import org.joda.time.Duration;
 
 /**
  * Waits for a running pipeline and prints a progress line at a steady interval: input files
- * parsed of the total, rate and ETA, from the counter of {@link CountParsedFiles}.
+ * parsed of the total, rate and ETA, from the counter of {@link BuildRecords}.
  * Runners whose {@code run()} returns only at the end (FlinkRunner in batch) have nothing to
  * poll, so they go straight to the final summary.
  */
@@ -50,27 +45,10 @@ final class Progress {
   private long filesDone() {
     long done = 0;
     for (MetricResult<Long> counter : result.metrics().queryMetrics(MetricsFilter.builder()
-        .addNameFilter(MetricNameFilter.named(CountParsedFiles.class, CountParsedFiles.COUNTER)).build()).getCounters()) {
+        .addNameFilter(MetricNameFilter.named(BuildRecords.class, BuildRecords.FILES_PARSED)).build()).getCounters()) {
       done += counter.getAttempted();
     }
     return done;
-  }
-
-  /**
-   * Passes parsed input files (one element each, with all their documents) through, counting
-   * them (parsing is most of a run's time).
-   */
-  static final class CountParsedFiles
-      extends DoFn<KV<String, List<ParsedDocument>>, KV<String, List<ParsedDocument>>> {
-    static final String COUNTER = "input_files_parsed";
-    private final Counter parsed = Metrics.counter(CountParsedFiles.class, COUNTER);
-
-    @ProcessElement
-    public void process(@Element KV<String, List<ParsedDocument>> file,
-        OutputReceiver<KV<String, List<ParsedDocument>>> out) {
-      parsed.inc();
-      out.output(file);
-    }
   }
 
   static String line(long done, int total, double seconds) {

@@ -15,6 +15,7 @@ import org.apache.beam.sdk.metrics.MetricQueryResults;
 import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.MetricResults;
 import org.apache.beam.sdk.metrics.MetricsFilter;
+import org.foiwatch.records.BuildRecords;
 import org.joda.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +40,7 @@ class ProgressTest {
     MetricResults metrics = new MetricResults() {
       @Override
       public MetricQueryResults queryMetrics(MetricsFilter filter) {
-        MetricName name = MetricName.named(Progress.CountParsedFiles.class, Progress.CountParsedFiles.COUNTER);
+        MetricName name = MetricName.named(BuildRecords.class, BuildRecords.FILES_PARSED);
         return MetricQueryResults.create(List.of(MetricResult.attempted(MetricKey.create("Parse/a", name), 3L),
             MetricResult.attempted(MetricKey.create("Parse/b", name), 4L)), List.of(), List.of(), List.of(), List.of(), List.of());
       }

@@ -13,7 +13,7 @@ import org.apache.beam.sdk.values.PCollection;
 
 /**
  * The input entries listed by {@link InputFiles} (source and listed size), spread over the
- * workers. They are opened by {@link ParseDocuments}, which first checks each local entry
+ * workers. They are opened by {@link FileParser}, which first checks each local entry
  * against the {@link InputConfinement}.
  */
 public final class MatchInputs extends PTransform<PBegin, PCollection<KV<String, Long>>> {
@@ -40,8 +40,8 @@ public final class MatchInputs extends PTransform<PBegin, PCollection<KV<String,
    * at least {@value #MIN_BUCKETS} keys for spreading over the runner's threads. Not a key per
    * file: each bundle costs the DirectRunner set-up on every later step (it translates and
    * deserialises each ParDo per bundle: 600 files, 32 keys 16.7-18.2 s, 12 keys 15.9 s). Not a
-   * fixed number either: it holds a bundle's parsed documents in memory until the bundle ends,
-   * so keys must grow with the input for memory to stay flat.
+   * fixed number either: it holds a bundle's output, each file's records, in memory until the
+   * bundle ends, so keys grow with the input for memory to stay flat.
    */
   static int buckets(int files) {
     return Math.max(Math.min(Math.max(files, 1), MIN_BUCKETS), (files + FILES_PER_BUCKET - 1) / FILES_PER_BUCKET);

@@ -1,6 +1,5 @@
 package org.foiwatch.records;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -9,92 +8,69 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
-import org.foiwatch.extract.ExtractMentions.ExtractedDocument;
-import org.foiwatch.normalise.VendorCatalogue;
+import org.foiwatch.extract.FileExtraction;
+import org.foiwatch.ingest.FileParser;
+import org.foiwatch.ingest.ParsedDocument;
 
 /**
- * Builds the documents, mentions and equipment records of each input file from its extracted
- * documents, kept together per input file ({@link SplitRecords} parts them by kind): an earlier
- * run's records of an unchanged file join here without being parsed again.
+ * Turns each listed input file (source, listed size) into its documents, mentions and equipment
+ * records, kept together per input file ({@link SplitRecords} parts them by kind): parsed
+ * ({@link FileParser}), extracted ({@link FileExtraction}) and built in one DoFn, so a file's
+ * text never crosses a coder boundary or waits in a bundle; only its records leave. An earlier
+ * run's records of an unchanged file join after this without being parsed again.
  */
-public final class BuildRecords
-    extends PTransform<PCollection<KV<String, List<ExtractedDocument>>>, PCollection<KV<String, RecordBuilder.Records>>> {
+public final class BuildRecords extends PTransform<PCollection<KV<String, Long>>, PCollection<KV<String, RecordBuilder.Records>>> {
 
-  private final SourcePaths paths;
+  /** Counts input files as their parse ends, for the progress line: parsing is most of a run's time. */
+  public static final String FILES_PARSED = "input_files_parsed";
 
-  public BuildRecords(SourcePaths paths) {
-    this.paths = paths;
+  private final FileParser parser;
+  private final FileExtraction extraction;
+  private final FileRecords records;
+
+  public BuildRecords(FileParser parser, FileExtraction extraction, FileRecords records) {
+    this.parser = parser;
+    this.extraction = extraction;
+    this.records = records;
   }
 
   @Override
-  public PCollection<KV<String, RecordBuilder.Records>> expand(PCollection<KV<String, List<ExtractedDocument>>> extracted) {
-    // One element per input file already (see ParseDocuments): no grouping needed.
-    return extracted
-        .apply("BuildInputFileRecords", ParDo.of(new BuildFn(paths)))
+  public PCollection<KV<String, RecordBuilder.Records>> expand(PCollection<KV<String, Long>> files) {
+    return files
+        .apply("ParseExtractBuild", ParDo.of(new BuildFn(parser, extraction, records)))
         .setCoder(RecordsCoder.perInputFile());
   }
 
-  static final class BuildFn extends DoFn<KV<String, List<ExtractedDocument>>, KV<String, RecordBuilder.Records>> {
-    private final Counter equipment = Metrics.counter(BuildFn.class, "equipment");
-    private final SourcePaths paths;
-    private final Counter built = Metrics.counter(BuildFn.class, "documents_built");
-    private final Counter failed = Metrics.counter(BuildFn.class, "documents_build_failed");
-    private transient RecordBuilder builder;
+  static final class BuildFn extends DoFn<KV<String, Long>, KV<String, RecordBuilder.Records>> {
+    private final Counter parsed = Metrics.counter(BuildRecords.class, FILES_PARSED);
+    private final FileParser parser;
+    private final FileExtraction extraction;
+    private final FileRecords records;
 
-    BuildFn(SourcePaths paths) {
-      this.paths = paths;
+    BuildFn(FileParser parser, FileExtraction extraction, FileRecords records) {
+      this.parser = parser;
+      this.extraction = extraction;
+      this.records = records;
     }
 
     @Setup
     public void setup() {
-      builder = new RecordBuilder(VendorCatalogue.standard(), paths);
+      parser.setup();
+      extraction.setup();
+      records.setup();
     }
 
     @ProcessElement
-    public void process(@Element KV<String, List<ExtractedDocument>> input,
-        OutputReceiver<KV<String, RecordBuilder.Records>> out) {
-      RecordBuilder.Records records = build(input.getKey(), input.getValue());
-      equipment.inc(records.equipment().size());
-      out.output(KV.of(input.getKey(), records));
+    public void process(@Element KV<String, Long> file, OutputReceiver<KV<String, RecordBuilder.Records>> out) {
+      String source = file.getKey();
+      List<ParsedDocument> documents = parser.parse(source, file.getValue());
+      parsed.inc();
+      out.output(KV.of(source, records.build(source, extraction.extract(documents))));
     }
 
-    /**
-     * The input file's records, guarded per document: when building throws, each document is
-     * built alone to find the ones that fail, which keep their record as extract_failed with the
-     * error and nothing extracted; if the rest still fails together, every document does.
-     */
-    private RecordBuilder.Records build(String source, List<ExtractedDocument> documents) {
-      try {
-        RecordBuilder.Records records = builder.build(source, documents);
-        built.inc(documents.size());
-        return records;
-      } catch (RuntimeException | StackOverflowError e) {
-        List<ExtractedDocument> guarded = new ArrayList<>(documents.size());
-        int failures = 0;
-        for (ExtractedDocument document : documents) {
-          try {
-            builder.build(source, List.of(document));
-            guarded.add(document);
-          } catch (RuntimeException | StackOverflowError alone) {
-            guarded.add(failed(document, alone));
-            failures++;
-          }
-        }
-        try {
-          RecordBuilder.Records records = builder.build(source, guarded);
-          failed.inc(failures);
-          built.inc(documents.size() - failures);
-          return records;
-        } catch (RuntimeException | StackOverflowError together) {
-          List<ExtractedDocument> all = documents.stream().map(document -> failed(document, together)).toList();
-          failed.inc(all.size());
-          return builder.build(source, all);
-        }
-      }
-    }
-
-    private static ExtractedDocument failed(ExtractedDocument document, Throwable error) {
-      return ExtractedDocument.failed(document.document(), document.chars(), error, "building records");
+    @Teardown
+    public void teardown() {
+      parser.teardown();
     }
   }
 }

@@ -9,7 +9,7 @@ import java.util.Set;
 import org.foiwatch.digest.Sha256;
 import org.foiwatch.extract.DocumentFields;
 import org.foiwatch.extract.EquipmentMention;
-import org.foiwatch.extract.ExtractMentions.ExtractedDocument;
+import org.foiwatch.extract.ExtractedDocument;
 import org.foiwatch.extract.FoiFieldExtractor;
 import org.foiwatch.ingest.ParsedDocument;
 import org.foiwatch.normalise.AuthorityRegister;

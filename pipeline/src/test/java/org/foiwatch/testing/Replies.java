@@ -6,7 +6,7 @@ import java.util.Set;
 import org.foiwatch.extract.DocumentExtractor;
 import org.foiwatch.extract.DocumentFields;
 import org.foiwatch.extract.EquipmentMention;
-import org.foiwatch.extract.ExtractMentions.ExtractedDocument;
+import org.foiwatch.extract.ExtractedDocument;
 import org.foiwatch.ingest.DocumentStatus;
 import org.foiwatch.ingest.OcrReport;
 import org.foiwatch.ingest.ParsedDocument;
