@@ -24,8 +24,7 @@ public final class DocumentExtractor {
    *
    * @param timedOut true when the extraction budget ended it: the mentions are those found until then
    */
-  public record Extraction(DocumentFields fields, List<EquipmentMention> mentions, boolean timedOut)
-      implements java.io.Serializable {}
+  public record Extraction(DocumentFields fields, List<EquipmentMention> mentions, boolean timedOut) {}
 
   private final ModelGrammars grammars;
   private final TableExtractor tables;

@@ -1,6 +1,5 @@
 package org.foiwatch.extract;
 
-import java.io.Serializable;
 import java.util.List;
 import java.util.Set;
 
@@ -16,8 +15,7 @@ public record DocumentFields(
     Set<String> outcomeSignals,
     List<String> exemptions,
     Integer totalCameras,
-    String revision)
-    implements Serializable {
+    String revision) {
 
   public static DocumentFields none() {
     return new DocumentFields(null, null, null, Set.of(), List.of(), null, null);

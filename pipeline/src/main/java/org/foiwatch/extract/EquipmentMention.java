@@ -1,6 +1,5 @@
 package org.foiwatch.extract;
 
-import java.io.Serializable;
 
 /**
  * Equipment found at one place in a document: a vendor, a model, a quantity, or those found
@@ -31,8 +30,7 @@ public record EquipmentMention(
     int end,
     String snippet,
     Method method,
-    String tableKey)
-    implements Serializable {
+    String tableKey) {
 
   /** This mention with {@code count} as its quantity. */
   EquipmentMention withQuantity(Integer count) {

@@ -1,6 +1,5 @@
 package org.foiwatch.ingest;
 
-import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -8,8 +7,7 @@ import java.util.List;
  * table (its cells in order). Tables are numbered per document; {@code sheet} names the
  * spreadsheet sheet a row came from. {@code quoted} marks text inside an e-mail blockquote.
  */
-public record Block(int page, String sheet, int table, List<String> cells, boolean quoted)
-    implements Serializable {
+public record Block(int page, String sheet, int table, List<String> cells, boolean quoted) {
 
   public static Block paragraph(int page, String text, boolean quoted) {
     return new Block(page, null, -1, List.of(text), quoted);

@@ -1,6 +1,5 @@
 package org.foiwatch.ingest;
 
-import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -16,8 +15,7 @@ import java.util.stream.Stream;
  * @param skippedPages pages that needed OCR and were not read
  * @param millis Tesseract time spent on this document (the cache costs none)
  */
-public record OcrReport(Status status, List<Integer> pages, int cachedPages, List<Integer> skippedPages, long millis)
-    implements Serializable {
+public record OcrReport(Status status, List<Integer> pages, int cachedPages, List<Integer> skippedPages, long millis) {
 
   public enum Status {
     RAN, SKIPPED, UNAVAILABLE, OFF, NOT_NEEDED;

@@ -1,6 +1,5 @@
 package org.foiwatch.ingest;
 
-import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 
@@ -25,8 +24,7 @@ public record ParsedDocument(
     int pages,
     Map<String, String> metadata,
     List<Block> blocks,
-    OcrReport ocr)
-    implements Serializable {
+    OcrReport ocr) {
 
   /** The same document with other text: none once extraction has read it, or a cleaned reading. */
   public ParsedDocument withBlocks(List<Block> newBlocks) {
