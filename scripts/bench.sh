@@ -12,7 +12,9 @@
 #   (b) direct     foiwatch on the DirectRunner (scripts/run.sh)
 #   (c) flink1/2   foiwatch on embedded Flink, parallelism 1 and 2
 #   (d) pdftotext  pdftotext | grep over the top-level PDFs, a process per core (if poppler-utils)
-# BenchReport prints the table, ratios and targets and writes bench-results.json.
+# Each Java measurement's JVM writes a GC log, results-N/NAME.gc.log (the forked parser JVMs none).
+# BenchReport prints the table, ratios and targets (RSS and the live heap after collections) and
+# writes bench-results.json.
 # Environment: FOIWATCH_JAVA_OPTS (JVM options of every Java run, default in scripts/setup.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -63,12 +65,17 @@ corpus() { # corpus N: generates work/bench/corpus-N once
 }
 
 # measure RESULTS NAME LABEL SUBSET COMMAND...: one timed run; its output goes to RESULTS/NAME.log.
+# The JVM of a java command (bench_java) or of scripts/run.sh (FOIWATCH_JAVA_OPTS) writes its GC
+# log to RESULTS/NAME.gc.log; the default JVM options stay as they are.
 measure() {
-  local results="$1" name="$2" label="$3" subset="$4" status=0 load
+  local results="$1" name="$2" label="$3" subset="$4" status=0 load gc_log
   shift 4
+  gc_log="-Xlog:gc:file=$results/$name.gc.log"
+  [ "$1" = java ] && set -- java "$gc_log" "${@:2}"
   load="$(cut -d' ' -f1 /proc/loadavg)"
   echo "bench: $label..." >&2
-  /usr/bin/time -v -o "$results/$name.time" "$@" >"$results/$name.log" 2>&1 || status=$?
+  FOIWATCH_JAVA_OPTS="$foiwatch_java_opts $gc_log" /usr/bin/time -v -o "$results/$name.time" "$@" \
+    >"$results/$name.log" 2>&1 || status=$?
   [ "$status" -eq 0 ] || echo "bench: $label exited with $status; see $results/$name.log" >&2
   printf '%s\t%s\t%s\t%s\t%s\n' "$name" "$label" "$subset" "$status" "$load" >>"$results/runs.tsv"
 }
