@@ -215,7 +215,8 @@ public final class FoiPipeline {
 
   /**
    * Flink copies every element between chained operators (encode, decode) unless object reuse is
-   * on: a whole parsed file at each step (18% of a Flink worker's samples in one profile).
+   * on: each input file's records at each step (18% of a Flink worker's samples in one profile,
+   * when parsed files crossed steps too; since {@link BuildRecords} only records do).
    * foiwatch's DoFns never change an element they received or sent (the DirectRunner's
    * immutability check in the tests holds them to it), so a run turns reuse on unless
    * --objectReuse is given. FlinkRunnerIT runs with it.
