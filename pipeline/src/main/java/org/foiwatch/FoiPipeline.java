@@ -107,7 +107,7 @@ public final class FoiPipeline {
     if (isFlinkRunner(options)) {
       // Embedded Flink's Pekko shutdown hook runs after its class loader is closed and prints a
       // ClassNotFoundException trace on every exit; the run is over and flushed, so skip hooks.
-      ForkedParsers.deleteStderrScript();
+      ForkedParsers.deleteScratchDirectory();
       Runtime.getRuntime().halt(status);
     }
     haltIfExitHangs(status);

@@ -50,18 +50,29 @@ class KilledRunTest {
   }
 
   /**
-   * The pool directory of a forked parser JVM (its tika-config's folder), from its command line
-   * (read from /proc: ProcessHandle.Info leaves out command lines as long as a JVM's class path).
+   * A forked parser JVM's command-line arguments, read from /proc (ProcessHandle.Info leaves out
+   * command lines as long as a JVM's class path); empty once it has ended.
    */
-  private static Optional<Path> poolDirectory(ProcessHandle process) {
-    String commandLine;
+  private static List<String> arguments(ProcessHandle process) {
     try {
-      commandLine = Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline"), StandardCharsets.UTF_8);
+      return List.of(Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline"), StandardCharsets.UTF_8)
+          .split("\u0000"));
     } catch (IOException e) {
-      return Optional.empty(); // ended meanwhile
+      return List.of();
     }
-    return Stream.of(commandLine.split("\u0000"))
+  }
+
+  /** The pool directory of a forked parser JVM: its tika-config's folder. */
+  private static Optional<Path> poolDirectory(ProcessHandle process) {
+    return arguments(process).stream()
         .filter(arg -> arg.endsWith("tika-config.xml")).findFirst().map(config -> Path.of(config).getParent());
+  }
+
+  /** The temporary directory of a forked parser JVM, where Tika and Tesseract put their files. */
+  private static Optional<Path> temporaryDirectory(ProcessHandle process) {
+    String option = "-Djava.io.tmpdir=";
+    return arguments(process).stream()
+        .filter(arg -> arg.startsWith(option)).findFirst().map(arg -> Path.of(arg.substring(option.length())));
   }
 
   private static boolean parsing(Path pool, String extension) {
@@ -123,6 +134,9 @@ class KilledRunTest {
     }
     assertFalse(pools.isEmpty(), "the run never got to parse slow.xml");
     List<ProcessHandle> parsers = driver.descendants().toList();
+    List<Path> parserTemporaryDirectories = parsers.stream().map(KilledRunTest::temporaryDirectory)
+        .flatMap(Optional::stream).distinct().toList();
+    assertFalse(parserTemporaryDirectories.isEmpty(), "the parser JVMs have no temporary directory of the run's own");
     driver.destroyForcibly(); // SIGKILL: no shutdown hook, no clean-up
     assertTrue(driver.waitFor(30, TimeUnit.SECONDS));
 
@@ -147,5 +161,7 @@ class KilledRunTest {
           runs.map(run -> run.getFileName().toString()).toList(), "the killed run's staging is left");
     }
     pools.forEach(pool -> assertFalse(Files.exists(pool), pool + ": the killed run's input copies are left"));
+    parserTemporaryDirectories.forEach(directory ->
+        assertFalse(Files.exists(directory), directory + ": the killed run's parser temporary files are left"));
   }
 }

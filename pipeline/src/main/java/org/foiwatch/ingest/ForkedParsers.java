@@ -40,8 +40,10 @@ public final class ForkedParsers {
   private static final String OWNER_FILE = "owner.pid";
 
   private static final Map<String, Pool> POOLS = new ConcurrentHashMap<>();
+  /** In this JVM's scratch directory: the parser JVMs' temporary directory. */
+  private static final String PARSER_TMP = "tmp";
   private static String javaCommand;
-  private static Path stderrScript;
+  private static Path scratch;
 
   private ForkedParsers() {}
 
@@ -61,14 +63,45 @@ public final class ForkedParsers {
 
   private static String stderrScript(String java, String stderrFile) {
     try {
-      Path script = Files.createTempFile("foiwatch-java", ".sh",
+      Path script = Files.createTempFile(scratchDirectory(), "java", ".sh",
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-      script.toFile().deleteOnExit();
       Files.writeString(script, "#!/bin/sh\nexec " + shellQuoted(java) + " \"$@\" 2>>" + shellQuoted(stderrFile) + "\n");
-      stderrScript = script;
       return script.toString();
     } catch (IOException | UnsupportedOperationException e) {
       return java; // no POSIX shell here: stderr stays where it is
+    }
+  }
+
+  /**
+   * This JVM's directory for what its parser JVMs leave on disk: their temporary files (Tika's
+   * copies of attachments, page images rendered for OCR, Tesseract's output) and the stderr
+   * script. A parser JVM that is stopped mid-parse (a timeout, a crash) cannot delete its own,
+   * and they hold copies of input documents: here they go with this JVM, or, when it is killed
+   * too, with the next run's {@link #deleteOrphans}.
+   */
+  static synchronized Path scratchDirectory() {
+    if (scratch == null) {
+      Path directory = ownedDirectory();
+      try {
+        Files.createDirectory(directory.resolve(PARSER_TMP));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot set up the parser JVMs' temporary directory", e);
+      }
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(directory), "foiwatch-scratch-delete"));
+      scratch = directory;
+    }
+    return scratch;
+  }
+
+  /** A new temporary directory naming this JVM as its owner, after deleting those of JVMs that are gone. */
+  private static Path ownedDirectory() {
+    try {
+      deleteOrphans();
+      Path directory = Files.createTempDirectory(DIRECTORY_PREFIX);
+      Files.writeString(directory.resolve(OWNER_FILE), Long.toString(ProcessHandle.current().pid()));
+      return directory;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot set up the forked Tika parser in a temporary directory", e);
     }
   }
 
@@ -77,7 +110,8 @@ public final class ForkedParsers {
   }
 
   /**
-   * The forked JVM's heap, headless AWT, JIT mode, silent logging, and class path: the jar this class came
+   * The forked JVM's heap, headless AWT, temporary directory (in {@link #scratchDirectory}), JIT
+   * mode, silent logging, and class path: the jar this class came
    * from when that jar also holds Tika (the shaded jar), as on a Flink TaskManager whose own class
    * path lacks our code; else the parent's class path (tests, scripts/run.sh, and integration
    * tests, which load our classes from the thin jar beside the dependency jars).
@@ -89,7 +123,7 @@ public final class ForkedParsers {
       classPath = codeSource.toString();
     }
     List<String> args = new ArrayList<>(List.of("-Xmx" + limits.parseMemoryMb() + "m", "-Djava.awt.headless=true",
-        "-XX:+UseSerialGC"));
+        "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + scratchDirectory().resolve(PARSER_TMP)));
     // The parser JVMs compile as their parent was told to (scripts/run.sh: C1 only, see there).
     ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
         .filter(arg -> arg.startsWith("-XX:TieredStopAtLevel=") || arg.equals("-XX:-TieredCompilation"))
@@ -113,10 +147,8 @@ public final class ForkedParsers {
   }
 
   private static Pool start(String configXml) {
+    Path directory = ownedDirectory();
     try {
-      deleteOrphans();
-      Path directory = Files.createTempDirectory(DIRECTORY_PREFIX);
-      Files.writeString(directory.resolve(OWNER_FILE), Long.toString(ProcessHandle.current().pid()));
       Path config = Files.writeString(directory.resolve("tika-config.xml"), configXml);
       Pool pool = new Pool(new PipesParser(PipesConfig.load(config)), directory);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(pool), "foiwatch-tika-shutdown"));
@@ -129,8 +161,8 @@ public final class ForkedParsers {
   }
 
   /**
-   * Deletes the directories of parser pools whose JVM is gone: a killed run cannot delete its own,
-   * and they hold copies of input documents.
+   * Deletes the directories of parser pools and scratch directories whose JVM is gone: a killed
+   * run cannot delete its own, and they hold copies of input documents.
    */
   private static void deleteOrphans() {
     try (var directories = Files.newDirectoryStream(Path.of(System.getProperty("java.io.tmpdir")), DIRECTORY_PREFIX + "*")) {
@@ -153,24 +185,23 @@ public final class ForkedParsers {
 
   /**
    * Stops every parser JVM and deletes their files now: for a process that ends with
-   * {@code Runtime.halt}, which runs no shutdown hooks. The stderr script stays until {@link
-   * #deleteStderrScript}: workers still finishing a file may start a parser JVM with it.
+   * {@code Runtime.halt}, which runs no shutdown hooks. The scratch directory stays until {@link
+   * #deleteScratchDirectory}: workers still finishing a file may start a parser JVM with its script.
    */
   public static void stopAll() {
     POOLS.values().forEach(ForkedParsers::stop);
     POOLS.clear();
   }
 
-  /** Deletes the stderr script, for a process about to halt (deleteOnExit covers System.exit). */
-  public static synchronized void deleteStderrScript() {
-    try {
-      if (stderrScript != null) {
-        Files.deleteIfExists(stderrScript);
-      }
-    } catch (IOException e) {
-      // A script left in the temporary directory is harmless.
+  /**
+   * Deletes this JVM's scratch directory, the stderr script with it, for a process about to halt
+   * (which runs no shutdown hooks).
+   */
+  public static synchronized void deleteScratchDirectory() {
+    if (scratch != null) {
+      deleteTree(scratch);
     }
-    stderrScript = null;
+    scratch = null;
     javaCommand = null;
   }
 
