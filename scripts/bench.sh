@@ -9,7 +9,8 @@
 # measurement runs alone under /usr/bin/time -v on all cores:
 #   (a) tika       bare in-process Tika loop, a thread per core (TikaLoop)
 #   (e) extract    the same loop doing foiwatch's parse and extraction, still no Beam (TikaLoop --extract)
-#   (b) direct     foiwatch on the DirectRunner (scripts/run.sh)
+#   (b) direct     foiwatch on the DirectRunner (scripts/run.sh); then again, untimed, for its live heap
+#                  (full collections forced every 5 s with jcmd)
 #   (c) flink1/2   foiwatch on embedded Flink, parallelism 1 and 2
 #   (d) pdftotext  pdftotext | grep over the top-level PDFs, a process per core (if poppler-utils)
 # Each Java measurement's JVM writes a GC log, results-N/NAME.gc.log (the forked parser JVMs none).
@@ -80,6 +81,24 @@ measure() {
   printf '%s\t%s\t%s\t%s\t%s\n' "$name" "$label" "$subset" "$status" "$load" >>"$results/runs.tsv"
 }
 
+# probe_live_heap RESULTS NAME COMMAND...: runs COMMAND (a scripts/run.sh run) again, untimed, and every
+# 5 s has its JVM collect in full and count what is left (jcmd GC.class_histogram): the forced
+# full collections in RESULTS/NAME.live.gc.log are its live heap. A young pause's figure (NAME.gc.log)
+# also counts old garbage no marking has found yet, and creeps up through a long run.
+probe_live_heap() {
+  local results="$1" name="$2" pid
+  shift 2
+  command -v jcmd >/dev/null || { echo "bench: NOTICE: no jcmd; the live heap is not probed" >&2; return 0; }
+  echo "bench: probing the live heap of $name (untimed)..." >&2
+  FOIWATCH_JAVA_OPTS="$foiwatch_java_opts -Xlog:gc:file=$results/$name.live.gc.log" "$@" \
+    >"$results/$name.live.log" 2>&1 &
+  pid=$!
+  while sleep 5 && kill -0 "$pid" 2>/dev/null; do
+    jcmd "$pid" GC.class_histogram >/dev/null 2>&1 || true # before run.sh execs java there is no JVM to ask
+  done
+  wait "$pid" || echo "bench: the live heap probe of $name exited with $?; see $results/$name.live.log" >&2
+}
+
 bench_size() { # bench_size N: all measurements on corpus-N into work/bench/results-N
   local size="$1" files results
   corpus "$size"
@@ -95,6 +114,7 @@ bench_size() { # bench_size N: all measurements on corpus-N into work/bench/resu
   # same work; a run's own summary reports OCR pages and time.
   measure "$results" direct "(b) foiwatch DirectRunner" all \
     scripts/run.sh --ocr=never --input="$files" --output="$results/out-direct"
+  probe_live_heap "$results" direct scripts/run.sh --ocr=never --input="$files" --output="$results/out-direct-live"
   measure "$results" flink1 "(c1) foiwatch FlinkRunner p=1" all \
     scripts/run.sh --ocr=never --runner=FlinkRunner --parallelism=1 --input="$files" --output="$results/out-flink1"
   measure "$results" flink2 "(c2) foiwatch FlinkRunner p=2" all \
