@@ -14,8 +14,8 @@
 #   (c) flink1/2   foiwatch on embedded Flink, parallelism 1 and 2
 #   (d) pdftotext  pdftotext | grep over the top-level PDFs, a process per core (if poppler-utils)
 # Each Java measurement's JVM writes a GC log, results-N/NAME.gc.log (the forked parser JVMs none).
-# BenchReport prints the table, ratios and targets (RSS and the live heap after collections) and
-# writes bench-results.json.
+# BenchReport prints the table, ratios and targets (peak RSS, heap after GC, the probed live heap)
+# and writes bench-results.json.
 # Environment: FOIWATCH_JAVA_OPTS (JVM options of every Java run, default in scripts/setup.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
