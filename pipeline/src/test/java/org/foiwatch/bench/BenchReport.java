@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -233,7 +234,7 @@ public final class BenchReport {
     }
   }
 
-  private static String megabytes(HeapAfterGc heap, java.util.function.ToDoubleFunction<HeapAfterGc> figure) {
+  private static String megabytes(HeapAfterGc heap, ToDoubleFunction<HeapAfterGc> figure) {
     return heap == null ? "-" : "%.0f".formatted(figure.applyAsDouble(heap));
   }
 
